@@ -1,0 +1,86 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id, ts, updatedAt } from "./columns";
+import { contractors } from "./contractors";
+import { events } from "./events";
+import { eventAttendees } from "./attendees";
+
+export const messageTypes = [
+  "registration_confirmation",
+  "check_in_reminder_night_before",
+  "check_in_reminder_1_hour",
+  "check_in_reminder_event_start",
+  "profile_completion_reminder",
+  "check_in_confirmation",
+  "agenda_ready",
+  "speaker_alert",
+  "sponsor_recommendation",
+  "peer_introduction",
+  "peer_match_attendance",
+  "speaker_pcr_request",
+  "sponsor_batch_check",
+  "event_pcr_request",
+  "post_event_thank_you",
+  "connection_summary",
+  "feedback_request",
+  "re_engagement",
+  "event_invitation",
+] as const;
+
+export const messageType = pgEnum("message_type", messageTypes);
+export const messageChannel = pgEnum("message_channel", ["email", "sms"]);
+export const messageStatus = pgEnum("message_status", ["scheduled", "sending", "sent", "skipped", "failed", "cancelled"]);
+
+/** The outbox (SPEC §4): every message is a row here before it is sent. */
+export const eventMessages = pgTable(
+  "event_messages",
+  {
+    id: id(),
+    eventId: uuid().references(() => events.id, { onDelete: "cascade" }),
+    attendeeId: uuid().references(() => eventAttendees.id, { onDelete: "cascade" }),
+    contractorId: uuid().notNull().references(() => contractors.id, { onDelete: "cascade" }),
+    type: messageType().notNull(),
+    channel: messageChannel().notNull(),
+    /** Distinguishes several messages of one type (profile reminder per day, alert per session). */
+    dedupeKey: text().notNull(),
+    scheduledFor: ts().notNull(),
+    /** Set after a transient failure: the retry's due time (scheduledFor stays for lateness). */
+    nextAttemptAt: ts(),
+    status: messageStatus().notNull().default("scheduled"),
+    statusReason: text(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    claimedAt: ts(),
+    provider: text(),
+    providerMessageId: text(),
+    /** Set when a provider call timed out after it may have been accepted (SPEC §4). */
+    uncertainSince: ts(),
+    personalization: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    renderedSubject: text(),
+    renderedBody: text(),
+    renderedHtml: text(),
+    toAddress: text(),
+    actualSendTime: ts(),
+    deliveryStatus: text(),
+    deliveryUpdatedAt: ts(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One row per (attendee, type, channel, key): re-planning updates instead of duplicating.
+    uniqueIndex("event_messages_identity_key").on(t.attendeeId, t.type, t.channel, t.dedupeKey),
+    // The drivers' hot query: due rows still scheduled.
+    index("event_messages_due_idx")
+      .on(sql`coalesce(${t.nextAttemptAt}, ${t.scheduledFor})`)
+      .where(sql`${t.status} = 'scheduled'`),
+    index("event_messages_event_status_idx").on(t.eventId, t.status, t.type),
+    index("event_messages_contractor_idx").on(t.contractorId, t.createdAt),
+    index("event_messages_provider_id_idx").on(t.providerMessageId),
+  ],
+);
+
+export type Message = typeof eventMessages.$inferSelect;
+export type NewMessage = typeof eventMessages.$inferInsert;
+export type MessageType = (typeof messageTypes)[number];
+export type MessageChannel = (typeof messageChannel.enumValues)[number];
+export type MessageStatus = (typeof messageStatus.enumValues)[number];

@@ -1,0 +1,64 @@
+/**
+ * The channel adapters' one small interface (CONVENTIONS: adapters).
+ * Each has a real implementation that talks HTTP and a dev outbox that records.
+ */
+export type SendResult =
+  | { ok: true; providerMessageId: string; provider: string }
+  | {
+      ok: false;
+      /** transient: retry with backoff; permanent: fail now; uncertain: may have been accepted, reconcile. */
+      kind: "transient" | "permanent" | "uncertain";
+      reason: string;
+      /** From a 429's Retry-After, when the provider gave one. */
+      retryAfterMs?: number;
+      /** Provider error code, e.g. Twilio 21610. */
+      code?: string | number;
+    };
+
+export type EmailAttachment = {
+  filename: string;
+  /** base64 */
+  content: string;
+  contentType: string;
+  /** Set to reference it inline from the HTML as cid:… */
+  contentId?: string;
+};
+
+export type OutgoingEmail = {
+  /** The outbox row id: Resend's Idempotency-Key. */
+  messageId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: EmailAttachment[];
+  headers?: Record<string, string>;
+};
+
+export type OutgoingSms = {
+  messageId: string;
+  /** E.164 */
+  to: string;
+  body: string;
+  /** Where Twilio posts delivery status, when the app has a public URL. */
+  statusCallback?: string;
+};
+
+export interface EmailChannel {
+  readonly name: string;
+  send(email: OutgoingEmail): Promise<SendResult>;
+}
+
+export type SmsLookup = { found: true; providerMessageId: string; status: string } | { found: false };
+
+export interface SmsChannel {
+  readonly name: string;
+  send(sms: OutgoingSms): Promise<SendResult>;
+  /**
+   * After an uncertain send: did the provider accept a message with this body to
+   * this number since `since`? Used to reconcile instead of blindly resending.
+   */
+  lookup(sms: OutgoingSms, since: Date): Promise<SmsLookup>;
+}
+
+export type Channels = { email: EmailChannel; sms: SmsChannel };

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env (CONVENTIONS: typed env).
+ * Every provider is optional: absent means the embedded/dev implementation.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. Unset: embedded PGlite in PGLITE_DATA_DIR. */
+  DATABASE_URL: optionalUrl,
+  /** Folder for the embedded database (PGlite). "memory://" keeps it in memory. */
+  PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+  /** Public base URL of the app, used in links inside emails and SMS. */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** next-auth secret: any long random string (`openssl rand -base64 32`). */
+  NEXTAUTH_SECRET: optionalString,
+  /** Resend API key (resend.com → API Keys). Unset: emails go to the dev outbox. */
+  RESEND_API_KEY: optionalString,
+  /** Override Resend's API base (tests point it at a local fake). */
+  RESEND_BASE_URL: optionalUrl,
+  /** Sender address, on a domain verified in Resend. */
+  EMAIL_FROM: z.string().default("TPX Events <events@tpx.local>"),
+  /** Twilio account SID and auth token (console.twilio.com). Unset: SMS go to the dev outbox. */
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  /** The Twilio number (E.164) or Messaging Service SID (MG…) that sends SMS. */
+  TWILIO_FROM: optionalString,
+  /** Override Twilio's REST base (tests point it at a local fake). */
+  TWILIO_BASE_URL: optionalUrl,
+  /** OpenAI-compatible model; unset: template sentences. */
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  /** Inngest: set INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY (Cloud) or INNGEST_DEV=1 (dev server). */
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: optionalUrl,
+  /** Run the local job driver even when Inngest is configured (it then only sweeps overdue rows). */
+  LOCAL_DRIVER: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Seed the demo event at start when the database has no events (default: on in development). */
+  SEED_DEMO: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Allow the movable dev clock and the dev pages outside development (e2e runs). Never in production. */
+  TPX_DEV_TOOLS: flag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses once; a bad variable stops start-up with a message that names it. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change process.env between cases. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
+
+export function inngestConfigured(e: Env = env()): boolean {
+  return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_DEV);
+}
+
+export function devToolsEnabled(e: Env = env()): boolean {
+  return e.NODE_ENV !== "production" || e.TPX_DEV_TOOLS;
+}
+
+/** One line per adapter, printed at start so the operator knows which mode runs. */
+export function describeModes(e: Env = env()): string[] {
+  return [
+    `database: ${e.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite (${e.PGLITE_DATA_DIR})`}`,
+    `email: ${e.RESEND_API_KEY ? "Resend" : "dev outbox (RESEND_API_KEY unset)"}`,
+    `sms: ${e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? "Twilio" : "dev outbox (TWILIO_* unset)"}`,
+    `model: ${e.OPENAI_API_KEY ? `${e.OPENAI_MODEL} via ${e.OPENAI_BASE_URL ?? "OpenAI"}` : "templates (OPENAI_API_KEY unset)"}`,
+    `scheduler: ${inngestConfigured(e) ? "Inngest (local driver sweeps overdue rows)" : "local driver"}`,
+  ];
+}
