@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { Wordmark } from "@/components/brand/wordmark";
+import { cn } from "@/lib/utils";
+
+/** Frame of the attendee-facing pages: narrow, phone-first, generous spacing. */
+export function PublicShell({
+  children,
+  width = "narrow",
+  headerRight,
+}: {
+  children: React.ReactNode;
+  width?: "narrow" | "wide";
+  headerRight?: React.ReactNode;
+}) {
+  const container = cn("mx-auto w-full px-4 sm:px-6", width === "narrow" ? "max-w-2xl" : "max-w-5xl");
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-border/70">
+        <div className={cn(container, "flex h-16 items-center justify-between gap-4")}>
+          <Link href="/" aria-label="TPX home" className="-m-2 inline-flex min-h-11 items-center rounded-md p-2">
+            <Wordmark />
+          </Link>
+          {headerRight}
+        </div>
+      </header>
+      <main id="main" className={cn(container, "flex-1 py-8 sm:py-12")}>
+        {children}
+      </main>
+      <footer className="border-t border-border/70">
+        <div className={cn(container, "py-6 text-sm text-muted-foreground")}>
+          TPX · event orchestration for business conferences
+        </div>
+      </footer>
+    </div>
+  );
+}

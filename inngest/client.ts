@@ -1,0 +1,26 @@
+import { Inngest, eventType } from "inngest";
+import { env } from "@/lib/env";
+import { jobEventSchemas } from "@/lib/jobs/events";
+import { setJobEventSender } from "@/lib/jobs/dispatch";
+
+/** Every event TPX sends or reacts to, typed in one place (schemas in lib/jobs/events.ts). */
+export const messageScheduled = eventType("tpx/message.scheduled", { schema: jobEventSchemas["tpx/message.scheduled"] });
+export const messageCancelled = eventType("tpx/message.cancelled", { schema: jobEventSchemas["tpx/message.cancelled"] });
+
+const e = env();
+
+export const inngest = new Inngest({
+  id: "tpx",
+  // INNGEST_DEV=1 → the local dev server (npx inngest-cli dev); otherwise Cloud with keys.
+  isDev: e.INNGEST_DEV ? e.INNGEST_DEV !== "0" : undefined,
+  eventKey: e.INNGEST_EVENT_KEY,
+  signingKey: e.INNGEST_SIGNING_KEY,
+  baseUrl: e.INNGEST_BASE_URL,
+});
+
+/** Routes lib/jobs' dispatches to Inngest. Called once at start when Inngest is configured. */
+export function installInngestSender(): void {
+  setJobEventSender(async (events) => {
+    await inngest.send(events);
+  });
+}

@@ -1,0 +1,258 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contractors, eventAgendaItems, eventAttendees, eventSpeakers, eventSponsors, events } from "@/db/schema";
+import { registerAttendee } from "@/lib/registration/register";
+import { replanEventMessages } from "@/lib/scheduling/replan";
+import type { EventFile } from "./event-file";
+
+export type KindCounts = { created: number; updated: number; unchanged: number };
+export type ImportSummary = {
+  eventId: string;
+  slug: string;
+  event: "created" | "updated" | "unchanged";
+  speakers: KindCounts;
+  agenda: KindCounts & { cancelled: number };
+  sponsors: KindCounts & { removed: number };
+  contractors: KindCounts;
+  registrations: {
+    created: number;
+    existing: number;
+    /** Attendees who cancelled are not signed up again by a re-import. */
+    cancelledSkipped: number;
+    failed: Array<{ email: string; code: string; message: string }>;
+  };
+  /** Set when an existing event's times or agenda changed and its planned messages moved. */
+  messages: Awaited<ReturnType<typeof replanEventMessages>> | null;
+};
+
+/**
+ * Writes a parsed event file (SPEC §2). Event, speakers, agenda, sponsors and
+ * contractors go in one transaction, so a failure leaves nothing half-written.
+ * Then, after commit, planned messages move if the schedule changed, and the
+ * registrations go through registerAttendee (each its own transaction).
+ */
+export async function importEventFile(db: Db, file: EventFile, opts: { now: Date }): Promise<ImportSummary> {
+  const data = await db.transaction((tx) => writeEventData(tx, file, opts.now));
+  const messages = data.scheduleChanged ? await replanEventMessages(db, data.eventId, { now: opts.now }) : null;
+  const registrations = await registerAll(db, file, data.eventId, opts.now);
+  const { scheduleChanged: _, ...counts } = data;
+  return { ...counts, slug: file.event.slug, registrations, messages };
+}
+
+async function writeEventData(tx: Db, file: EventFile, now: Date) {
+  const e = file.event;
+  const eventValues = {
+    name: e.name,
+    slug: e.slug,
+    description: e.description ?? null,
+    venue: e.venue ?? null,
+    address: e.address ?? null,
+    timezone: e.timezone,
+    startsAt: e.starts_at,
+    endsAt: e.ends_at,
+    status: e.status,
+    checkInClosesAt: e.check_in_closes_at ?? null,
+    organizerName: e.organizer?.name ?? null,
+    organizerEmail: e.organizer?.email ?? null,
+    organizerPhone: e.organizer?.phone ?? null,
+  };
+  const [existing] = await tx.select().from(events).where(eq(events.slug, e.slug)).for("update");
+  let eventId: string;
+  let outcome: ImportSummary["event"] = "created";
+  if (existing) {
+    eventId = existing.id;
+    outcome = valuesDiffer(existing, eventValues) ? "updated" : "unchanged";
+    if (outcome === "updated") await tx.update(events).set({ ...eventValues, updatedAt: now }).where(eq(events.id, eventId));
+  } else {
+    [{ id: eventId }] = await tx.insert(events).values(eventValues).returning({ id: events.id });
+  }
+  const { timezone, startsAt, endsAt } = eventValues;
+  const timesChanged = Boolean(existing) && valuesDiffer(existing, { timezone, startsAt, endsAt });
+
+  const speakers = await syncKeyed(tx, eventSpeakers, eventId, file.speakers.map((s) => ({
+    key: s.key,
+    values: { name: s.name, title: s.title ?? null, company: s.company ?? null, bio: s.bio ?? null, focusAreas: s.focus_areas, pcrScore: s.pcr_score ?? null },
+  })));
+
+  const agenda = await syncKeyed(tx, eventAgendaItems, eventId, file.agenda.map((a) => {
+    const speakerId = a.speaker ? speakers.ids.get(a.speaker) : null;
+    // parseEventFile guarantees the reference; a hand-built file that breaks it aborts the whole import.
+    if (speakerId === undefined) throw new Error(`agenda item "${a.key}": no speaker with key "${a.speaker}"`);
+    return {
+      key: a.key,
+      values: { type: a.type, title: a.title, description: a.description ?? null, room: a.room ?? null, startsAt: a.starts_at, endsAt: a.ends_at, speakerId, topics: a.topics, cancelledAt: null },
+    };
+  }), { retire: "cancelledAt", now, scheduleFields: ["type", "startsAt", "endsAt", "cancelledAt"] });
+
+  const sponsors = await syncKeyed(tx, eventSponsors, eventId, file.sponsors.map((s, i) => ({
+    key: s.key,
+    values: {
+      name: s.name, boothNumber: s.booth_number ?? null, offerings: s.offerings, focusAreas: s.focus_areas,
+      targetRevenueTiers: s.target_revenue_tiers, specialOffer: s.special_offer ?? null,
+      talkingPoints: s.talking_points, pcrScore: s.pcr_score ?? null, removedAt: null, sortOrder: i,
+    },
+  })), { retire: "removedAt", now });
+
+  return {
+    eventId,
+    event: outcome,
+    speakers: speakers.counts,
+    agenda: { ...agenda.counts, cancelled: agenda.retired },
+    sponsors: { ...sponsors.counts, removed: sponsors.retired },
+    contractors: await syncContractors(tx, file.contractors, now),
+    scheduleChanged: timesChanged || agenda.scheduleChanged,
+  };
+}
+
+async function registerAll(db: Db, file: EventFile, eventId: string, now: Date): Promise<ImportSummary["registrations"]> {
+  const out: ImportSummary["registrations"] = { created: 0, existing: 0, cancelledSkipped: 0, failed: [] };
+  if (file.registrations.length === 0) return out;
+  // Registering an existing attendee again would re-send their confirmation: a re-import must not.
+  const current = await db
+    .select({ email: contractors.email, cancelledAt: eventAttendees.cancelledAt })
+    .from(eventAttendees)
+    .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
+    .where(and(eq(eventAttendees.eventId, eventId), inArray(contractors.email, file.registrations.map((r) => r.email))));
+  const already = new Map(current.map((r) => [r.email, r.cancelledAt]));
+  const people = new Map(file.contractors.map((c) => [c.email, c]));
+
+  for (const r of file.registrations) {
+    if (already.has(r.email)) {
+      if (already.get(r.email)) out.cancelledSkipped++;
+      else out.existing++;
+      continue;
+    }
+    const c = people.get(r.email);
+    const result = await registerAttendee(
+      db,
+      {
+        eventSlug: file.event.slug,
+        firstName: c?.first_name ?? "",
+        lastName: c?.last_name ?? "",
+        email: r.email,
+        phone: c?.phone,
+        smsConsent: Boolean(c?.sms_opt_in && c.phone),
+        companyName: c?.company_name,
+      },
+      { now: r.registered_at ?? now, source: "import" },
+    );
+    if (result.ok) result.created ? out.created++ : out.existing++;
+    else out.failed.push({ email: r.email, code: result.error.code, message: describe(result.error) });
+  }
+  return out;
+}
+
+function describe(error: { message: string; fields?: Record<string, string> }): string {
+  const fields = Object.entries(error.fields ?? {}).map(([k, v]) => `${k} ${v}`);
+  return fields.length ? `${error.message} (${fields.join("; ")})` : error.message;
+}
+
+type KeyedTable = typeof eventSpeakers | typeof eventAgendaItems | typeof eventSponsors;
+type KeyedValues<T extends KeyedTable> = Omit<T["$inferInsert"], "id" | "eventId" | "key" | "createdAt">;
+type SyncOptions = { retire?: "cancelledAt" | "removedAt"; now?: Date; scheduleFields?: string[] };
+
+/**
+ * Upserts rows by (event, key). Rows the file no longer lists are retired
+ * (cancelledAt / removedAt set), never deleted: messages and ratings point at them.
+ */
+async function syncKeyed<T extends KeyedTable>(
+  tx: Db,
+  table: T,
+  eventId: string,
+  wanted: Array<{ key: string; values: KeyedValues<T> }>,
+  opts: SyncOptions = {},
+) {
+  // The three tables share id/eventId/key; drizzle cannot narrow a union of tables, so use one shape.
+  const t = table as unknown as typeof eventSponsors;
+  const rows: Array<Record<string, unknown> & { id: string; key: string }> = await tx.select().from(t).where(eq(t.eventId, eventId));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const counts: KindCounts = { created: 0, updated: 0, unchanged: 0 };
+  const ids = new Map<string, string>();
+  let scheduleChanged = false;
+  for (const { key, values } of wanted) {
+    const row = byKey.get(key);
+    if (!row) {
+      const [{ id }] = await tx.insert(t).values({ ...(values as object), eventId, key } as typeof t.$inferInsert).returning({ id: t.id });
+      ids.set(key, id);
+      counts.created++;
+      scheduleChanged = true;
+      continue;
+    }
+    ids.set(key, row.id);
+    if (!valuesDiffer(row, values)) {
+      counts.unchanged++;
+      continue;
+    }
+    await tx.update(t).set(values as Partial<typeof t.$inferInsert>).where(eq(t.id, row.id));
+    counts.updated++;
+    const sched = Object.fromEntries((opts.scheduleFields ?? []).map((f) => [f, (values as Record<string, unknown>)[f]]));
+    if (valuesDiffer(row, sched)) scheduleChanged = true;
+  }
+  let retired = 0;
+  if (opts.retire) {
+    const stale = rows.filter((r) => !ids.has(r.key) && !r[opts.retire!]).map((r) => r.id);
+    if (stale.length) await tx.update(t).set({ [opts.retire]: opts.now }).where(inArray(t.id, stale));
+    retired = stale.length;
+  }
+  return { ids, counts, retired, scheduleChanged: Boolean(opts.scheduleFields) && (scheduleChanged || retired > 0) };
+}
+
+const CONTRACTOR_FIELDS = [
+  ["first_name", "firstName"],
+  ["last_name", "lastName"],
+  ["phone", "phone"],
+  ["company_name", "companyName"],
+  ["business_type", "businessType"],
+  ["service_area", "serviceArea"],
+  ["revenue_tier", "revenueTier"],
+  ["team_size", "teamSize"],
+  ["focus_areas", "focusAreas"],
+  ["sms_opt_in", "smsOptIn"],
+] as const;
+
+/** Upserts by email. A field the file leaves out keeps its stored value; preferences merge. */
+async function syncContractors(tx: Db, list: EventFile["contractors"], now: Date): Promise<KindCounts> {
+  const counts: KindCounts = { created: 0, updated: 0, unchanged: 0 };
+  const existing = new Map<string, typeof contractors.$inferSelect>();
+  for (let i = 0; i < list.length; i += 1000) {
+    const emails = list.slice(i, i + 1000).map((c) => c.email);
+    for (const row of await tx.select().from(contractors).where(inArray(contractors.email, emails))) existing.set(row.email, row);
+  }
+  const inserts: Array<typeof contractors.$inferInsert> = [];
+  for (const c of list) {
+    const values: Partial<typeof contractors.$inferInsert> = {};
+    for (const [from, to] of CONTRACTOR_FIELDS) if (c[from] !== undefined) Object.assign(values, { [to]: c[from] });
+    const row = existing.get(c.email);
+    if (c.preferences) values.preferences = { ...row?.preferences, ...c.preferences };
+    if (!row) inserts.push({ ...values, email: c.email });
+    else if (!valuesDiffer(row, values)) counts.unchanged++;
+    else {
+      await tx.update(contractors).set({ ...values, updatedAt: now }).where(eq(contractors.id, row.id));
+      counts.updated++;
+    }
+  }
+  for (let i = 0; i < inserts.length; i += 500) await tx.insert(contractors).values(inserts.slice(i, i + 500));
+  counts.created = inserts.length;
+  return counts;
+}
+
+/** True when any of `values` differs from the stored row (dates by instant, reals at float4 precision). */
+export function valuesDiffer(row: object, values: object): boolean {
+  const stored = row as Record<string, unknown>;
+  return Object.entries(values).some(([k, v]) => !sameValue(stored[k], v));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a == null || b == null) return a == null && b == null;
+  if (a instanceof Date || b instanceof Date) return new Date(a as Date).getTime() === new Date(b as Date).getTime();
+  if (typeof a === "number" && typeof b === "number") return Math.fround(a) === Math.fround(b);
+  if (typeof a === "object" && typeof b === "object") return stableJson(a) === stableJson(b);
+  return a === b;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/**
+ * The job events TPX sends (the contract between lib/jobs and inngest/).
+ * inngest/client.ts turns these into typed Inngest event types.
+ */
+export const jobEventSchemas = {
+  /** An outbox row is due at `scheduledFor`; a newer event for the same row supersedes it. */
+  "tpx/message.scheduled": z.object({ messageId: z.string(), scheduledFor: z.string() }),
+  /** The row was cancelled: any sleeping delivery run for it stops (cancelOn). */
+  "tpx/message.cancelled": z.object({ messageId: z.string() }),
+} as const;
+
+export type JobEventName = keyof typeof jobEventSchemas;
+export type JobEvent = {
+  [K in JobEventName]: { name: K; data: z.infer<(typeof jobEventSchemas)[K]>; id?: string };
+}[JobEventName];

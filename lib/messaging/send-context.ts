@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contractors, eventAttendees, events, type Message } from "@/db/schema";
+import { getAgenda } from "@/lib/events/queries";
+
+/** Fresh data for one message at the moment of sending. */
+export async function loadSendContext(db: Db, m: Pick<Message, "eventId" | "attendeeId" | "contractorId">) {
+  const [contractor] = await db.select().from(contractors).where(eq(contractors.id, m.contractorId));
+  if (!contractor || !m.eventId) return null;
+  const [event] = await db.select().from(events).where(eq(events.id, m.eventId));
+  if (!event) return null;
+  const attendee = m.attendeeId
+    ? ((await db.select().from(eventAttendees).where(eq(eventAttendees.id, m.attendeeId)))[0] ?? null)
+    : null;
+  const agenda = await getAgenda(db, event.id);
+  return { contractor, event, attendee, agenda };
+}
+
+export type SendContext = NonNullable<Awaited<ReturnType<typeof loadSendContext>>>;

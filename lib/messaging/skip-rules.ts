@@ -1,0 +1,41 @@
+import type { Attendee, Contractor, Event, MessageChannel, MessageType } from "@/db/schema";
+import { isProfileComplete } from "@/lib/registration/profile-completeness";
+
+export type SendDecision = { action: "send" } | { action: "skip" | "cancel"; reason: string };
+
+/** Messages a person gets even after unsubscribing from email: they asked for them. */
+const TRANSACTIONAL: ReadonlySet<MessageType> = new Set(["registration_confirmation", "check_in_confirmation"]);
+
+const CHECK_IN_REMINDERS: ReadonlySet<MessageType> = new Set([
+  "check_in_reminder_night_before",
+  "check_in_reminder_1_hour",
+  "check_in_reminder_event_start",
+]);
+
+/**
+ * SPEC §3 "skip at send": evaluated at the moment of sending, on fresh data,
+ * so a reminder planned a week ago respects today's check-in or opt-out.
+ */
+export function decideAtSend(
+  m: { type: MessageType; channel: MessageChannel },
+  ctx: { event: Event; attendee: Attendee | null; contractor: Contractor },
+): SendDecision {
+  const { event, attendee, contractor } = ctx;
+  if (event.status === "cancelled") return { action: "cancel", reason: "event cancelled" };
+  if (attendee?.cancelledAt) return { action: "cancel", reason: "registration cancelled" };
+  if (m.channel === "sms") {
+    if (!contractor.phone) return { action: "skip", reason: "no mobile number" };
+    if (contractor.smsOptedOutAt) return { action: "skip", reason: "opted out of SMS" };
+    if (!contractor.smsOptIn) return { action: "skip", reason: "no SMS consent" };
+  } else if (contractor.emailUnsubscribedAt && !TRANSACTIONAL.has(m.type)) {
+    return { action: "skip", reason: "unsubscribed from email" };
+  }
+  if (CHECK_IN_REMINDERS.has(m.type) && attendee?.checkInTime) return { action: "skip", reason: "already checked in" };
+  if (
+    m.type === "profile_completion_reminder" &&
+    (attendee?.profileCompletionStatus === "completed" || isProfileComplete(contractor))
+  ) {
+    return { action: "skip", reason: "profile completed" };
+  }
+  return { action: "send" };
+}

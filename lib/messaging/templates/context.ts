@@ -1,0 +1,30 @@
+import type { Event, AgendaItem, Contractor, Attendee, Message } from "@/db/schema";
+import type { EmailAttachment } from "@/lib/channels/types";
+
+/** Absolute URLs, already carrying the attendee's token where one is needed. */
+export type RenderLinks = {
+  event: string;
+  profile: string;
+  checkIn: string;
+  agenda: string;
+  unsubscribe: string;
+  calendar: string;
+};
+
+export type RenderContext = {
+  message: Pick<Message, "id" | "type" | "channel" | "dedupeKey" | "personalization" | "scheduledFor">;
+  event: Event;
+  agenda: AgendaItem[];
+  contractor: Contractor;
+  attendee: Attendee;
+  links: RenderLinks;
+  organizer: { name: string; email?: string | null; phone?: string | null };
+};
+
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  attachments: EmailAttachment[];
+  headers: Record<string, string>;
+};

@@ -1,0 +1,123 @@
+import type { ReactElement } from "react";
+import type { MessageType } from "@/db/schema";
+import type { EmailAttachment } from "@/lib/channels/types";
+import { buildEventIcs, ICS_CONTENT_TYPE } from "@/lib/calendar/ics";
+import { qrPngBase64 } from "@/lib/messaging/qr";
+import type { RenderContext } from "./context";
+import type { FooterProps } from "./components/layout";
+import type { CheckInReminderProps } from "./components/check-in-reminder";
+import { capitalize, eventWindow, formatDateTime, formatRange, formatTime, hi, whereLine } from "./format";
+import { missingProfileFieldLabels } from "./profile-fields";
+import { agendaCounts } from "./personalization";
+import RegistrationConfirmationEmail, { registrationConfirmationSubject } from "./emails/registration-confirmation";
+import CheckInReminderNightBeforeEmail, { checkInReminderNightBeforeSubject } from "./emails/check-in-reminder-night-before";
+import CheckInReminder1HourEmail, { checkInReminder1HourSubject } from "./emails/check-in-reminder-1-hour";
+import CheckInReminderEventStartEmail, { checkInReminderEventStartSubject } from "./emails/check-in-reminder-event-start";
+import ProfileCompletionReminderEmail, { profileCompletionReminderSubject } from "./emails/profile-completion-reminder";
+import AgendaReadyEmail, { agendaReadySubject } from "./emails/agenda-ready";
+
+/** What each email type turns a RenderContext into, before HTML/text rendering. */
+export type EmailSpec = { subject: string; element: ReactElement; attachments: EmailAttachment[] };
+type EmailBuilder = (ctx: RenderContext) => Promise<EmailSpec>;
+
+export const QR_CONTENT_ID = "qr";
+
+async function qrAttachment(ctx: RenderContext): Promise<EmailAttachment> {
+  return {
+    filename: "check-in-qr.png",
+    content: await qrPngBase64(ctx.attendee.qrCodeData),
+    contentType: "image/png",
+    contentId: QR_CONTENT_ID,
+  };
+}
+
+function icsAttachment(ctx: RenderContext): EmailAttachment {
+  // One UID per registration, on the app's own host, so a re-sent invite updates the entry.
+  const uid = `${ctx.attendee.id}@${new URL(ctx.links.event).host}`;
+  const ics = buildEventIcs({ event: ctx.event, agenda: ctx.agenda, uid, url: ctx.links.event });
+  return {
+    filename: `${ctx.event.slug}.ics`,
+    content: Buffer.from(ics, "utf8").toString("base64"),
+    contentType: ICS_CONTENT_TYPE,
+  };
+}
+
+function footer(ctx: RenderContext): FooterProps {
+  return { eventName: ctx.event.name, organizer: ctx.organizer, unsubscribeUrl: ctx.links.unsubscribe };
+}
+
+const greeting = (ctx: RenderContext) => `${hi(ctx)},`;
+const startsAt = (ctx: RenderContext) =>
+  formatDateTime(eventWindow(ctx).start, ctx.event.timezone, { ref: ctx.message.scheduledFor });
+
+function reminderProps(ctx: RenderContext): CheckInReminderProps {
+  return {
+    greeting: greeting(ctx),
+    eventName: ctx.event.name,
+    when: startsAt(ctx),
+    startTime: formatTime(eventWindow(ctx).start, ctx.event.timezone),
+    where: whereLine(ctx),
+    checkInUrl: ctx.links.checkIn,
+    qrSrc: `cid:${QR_CONTENT_ID}`,
+    footer: footer(ctx),
+  };
+}
+
+// The desk QR is attached to every check-in reminder too: it is the email people
+// have open in the registration line.
+const reminder =
+  (Email: (p: CheckInReminderProps) => ReactElement, subject: (p: CheckInReminderProps) => string): EmailBuilder =>
+  async (ctx) => {
+    const props = reminderProps(ctx);
+    return { subject: subject(props), element: <Email {...props} />, attachments: [await qrAttachment(ctx)] };
+  };
+
+export const EMAIL_BUILDERS: Partial<Record<MessageType, EmailBuilder>> = {
+  registration_confirmation: async (ctx) => {
+    const { start, end } = eventWindow(ctx);
+    const props = {
+      greeting: greeting(ctx),
+      eventName: ctx.event.name,
+      when: formatRange(start, end, ctx.event.timezone, ctx.message.scheduledFor),
+      where: whereLine(ctx),
+      profileUrl: ctx.attendee.profileCompletionStatus === "pending" ? ctx.links.profile : null,
+      eventUrl: ctx.links.event,
+      calendarUrl: ctx.links.calendar,
+      qrSrc: `cid:${QR_CONTENT_ID}`,
+      footer: footer(ctx),
+    };
+    return {
+      subject: registrationConfirmationSubject(props),
+      element: <RegistrationConfirmationEmail {...props} />,
+      attachments: [await qrAttachment(ctx), icsAttachment(ctx)],
+    };
+  },
+  check_in_reminder_night_before: reminder(CheckInReminderNightBeforeEmail, checkInReminderNightBeforeSubject),
+  check_in_reminder_1_hour: reminder(CheckInReminder1HourEmail, checkInReminder1HourSubject),
+  check_in_reminder_event_start: reminder(CheckInReminderEventStartEmail, checkInReminderEventStartSubject),
+  profile_completion_reminder: async (ctx) => {
+    const props = {
+      greeting: greeting(ctx),
+      eventName: ctx.event.name,
+      when: startsAt(ctx),
+      missing: missingProfileFieldLabels(ctx.contractor).map(capitalize),
+      profileUrl: ctx.links.profile,
+      footer: footer(ctx),
+    };
+    return {
+      subject: profileCompletionReminderSubject(props),
+      element: <ProfileCompletionReminderEmail {...props} />,
+      attachments: [],
+    };
+  },
+  agenda_ready: async (ctx) => {
+    const props = {
+      greeting: greeting(ctx),
+      eventName: ctx.event.name,
+      summary: agendaCounts(ctx.message.personalization).summary,
+      agendaUrl: ctx.links.agenda,
+      footer: footer(ctx),
+    };
+    return { subject: agendaReadySubject(props), element: <AgendaReadyEmail {...props} />, attachments: [] };
+  },
+};

@@ -1,0 +1,180 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contractors, eventAttendees, eventMessages, type Contractor, type Event } from "@/db/schema";
+import { now as clockNow } from "@/lib/clock";
+import { appError, validationError, type Result } from "@/lib/errors";
+import { getEventBySlug, getAgenda, toEventTimes } from "@/lib/events/queries";
+import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
+import { eventEnd, type EventTimes } from "@/lib/scheduling/event-times";
+import { planImmediate, planPreEventReminders, type Reachability } from "@/lib/scheduling/plan";
+import { cancelUnplannedMessages, savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
+import { isProfileComplete } from "./profile-completeness";
+import { registrationInputSchema, type RegistrationInput, type ValidRegistration } from "./schema";
+import { newAccessToken, newQrCodeData } from "./tokens";
+
+export type RegistrationOk = {
+  attendeeId: string;
+  contractorId: string;
+  eventId: string;
+  accessToken: string;
+  /** false when this email was already registered: the confirmation is re-sent. */
+  created: boolean;
+  messageIds: string[];
+};
+
+export type RegisterOptions = { now?: Date; source?: "web" | "api" | "import" };
+
+/** Message types planned at registration and re-planned when the event moves. */
+export const PRE_EVENT_TYPES = [
+  "check_in_reminder_night_before",
+  "check_in_reminder_1_hour",
+  "check_in_reminder_event_start",
+  "profile_completion_reminder",
+] as const;
+
+export function registrationClosedReason(event: Event, times: EventTimes, at: Date): string | null {
+  if (event.status === "cancelled") return "This event has been cancelled.";
+  if (event.status === "completed" || at.getTime() >= eventEnd(times).getTime()) return "This event is over.";
+  return null;
+}
+
+export function reachability(c: Pick<Contractor, "email" | "phone" | "smsOptIn" | "smsOptedOutAt">): Reachability {
+  return { email: Boolean(c.email), sms: Boolean(c.phone && c.smsOptIn && !c.smsOptedOutAt) };
+}
+
+/**
+ * SPEC §3: registers a contractor for an event and plans the confirmation and
+ * every pre-event reminder, in one transaction. Registering again with the same
+ * email is the same registration: details are updated, the confirmation re-sent.
+ */
+export async function registerAttendee(
+  db: Db,
+  input: RegistrationInput,
+  opts: RegisterOptions = {},
+): Promise<Result<RegistrationOk>> {
+  const parsed = registrationInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
+  const v = parsed.data;
+  const at = opts.now ?? clockNow();
+
+  const event = await getEventBySlug(db, v.eventSlug);
+  if (!event || event.status === "draft") return { ok: false, error: appError(404, "event_not_found", "No such event.") };
+  const times = toEventTimes(event, await getAgenda(db, event.id));
+  const closed = registrationClosedReason(event, times, at);
+  if (closed) return { ok: false, error: appError(409, "registration_closed", closed) };
+
+  const outcome = await db.transaction(async (tx) => {
+    const contractor = await upsertContractor(tx, v, at);
+    const { attendee, created } = await upsertAttendee(tx, event.id, contractor, at);
+    const owner = { eventId: event.id, attendeeId: attendee.id, contractorId: contractor.id };
+    const reach = reachability(contractor);
+    const [{ n: previous }] = await tx
+      .select({ n: count() })
+      .from(eventMessages)
+      .where(and(eq(eventMessages.attendeeId, attendee.id), eq(eventMessages.type, "registration_confirmation")));
+    const confirmation = planImmediate("registration_confirmation", `r${previous + 1}`, reach, times, at);
+    const reminders = planPreEventReminders({
+      event: times,
+      registeredAt: attendee.registrationDate,
+      profileComplete: attendee.profileCompletionStatus === "completed",
+      reach,
+      now: at,
+    });
+    const saved: SavedMessage[] = [
+      ...(await savePlannedMessages(tx, owner, confirmation, { source: opts.source ?? "web" })),
+      ...(await savePlannedMessages(tx, owner, reminders)),
+    ];
+    await cancelUnplannedMessages(tx, attendee.id, [...PRE_EVENT_TYPES], reminders, "no longer applies");
+    return { contractor, attendee, created, saved };
+  });
+
+  await dispatchScheduledMessages(outcome.saved);
+  return {
+    ok: true,
+    attendeeId: outcome.attendee.id,
+    contractorId: outcome.contractor.id,
+    eventId: event.id,
+    accessToken: outcome.attendee.accessToken,
+    created: outcome.created,
+    messageIds: outcome.saved.map((m) => m.id),
+  };
+}
+
+/** Insert or update by email, never blanking a field the form left empty. */
+async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise<Contractor> {
+  const [row] = await db
+    .insert(contractors)
+    .values({
+      email: v.email,
+      firstName: v.firstName,
+      lastName: v.lastName,
+      phone: v.phone ?? null,
+      companyName: v.companyName ?? null,
+      smsOptIn: v.smsConsent,
+      lastInteractionAt: at,
+    })
+    .onConflictDoUpdate({
+      target: contractors.email,
+      set: {
+        firstName: v.firstName,
+        lastName: v.lastName,
+        phone: sql`coalesce(excluded.phone, ${contractors.phone})`,
+        companyName: sql`coalesce(excluded.company_name, ${contractors.companyName})`,
+        // Consent given again on the form counts; not ticking it does not withdraw an earlier one.
+        smsOptIn: sql`${contractors.smsOptIn} or excluded.sms_opt_in`,
+        lastInteractionAt: at,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning();
+  return row;
+}
+
+async function upsertAttendee(db: Db, eventId: string, contractor: Contractor, at: Date) {
+  const complete = isProfileComplete(contractor);
+  const [existing] = await db
+    .select()
+    .from(eventAttendees)
+    .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, contractor.id)))
+    .for("update");
+  if (existing && !existing.cancelledAt) {
+    if (complete && existing.profileCompletionStatus !== "completed") {
+      const [row] = await db
+        .update(eventAttendees)
+        .set({ profileCompletionStatus: "completed", profileAutoApproved: true, updatedAt: sql`now()` })
+        .where(eq(eventAttendees.id, existing.id))
+        .returning();
+      return { attendee: row, created: false };
+    }
+    return { attendee: existing, created: false };
+  }
+  const status = complete ? ("completed" as const) : ("pending" as const);
+  if (existing) {
+    const [row] = await db
+      .update(eventAttendees)
+      .set({ cancelledAt: null, registrationDate: at, profileCompletionStatus: status, updatedAt: sql`now()` })
+      .where(eq(eventAttendees.id, existing.id))
+      .returning();
+    return { attendee: row, created: true };
+  }
+  const [row] = await db
+    .insert(eventAttendees)
+    .values({
+      eventId,
+      contractorId: contractor.id,
+      registrationDate: at,
+      profileCompletionStatus: status,
+      profileAutoApproved: complete,
+      qrCodeData: newQrCodeData(),
+      accessToken: newAccessToken(),
+    })
+    .onConflictDoNothing({ target: [eventAttendees.eventId, eventAttendees.contractorId] })
+    .returning();
+  if (row) return { attendee: row, created: true };
+  // A concurrent registration with the same email won the insert: use its row.
+  const [winner] = await db
+    .select()
+    .from(eventAttendees)
+    .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, contractor.id)));
+  return { attendee: winner, created: false };
+}

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+
+/**
+ * PGlite has no lock of its own and one process per data folder is safe. The app
+ * holds `<dataDir>.lock` with its PID; CLIs (import, create-admin) refuse while a
+ * live process holds it.
+ */
+export function lockPathFor(dataDir: string): string {
+  return `${dataDir.replace(/\/$/, "")}.lock`;
+}
+
+export function lockHolder(dataDir: string): number | null {
+  const path = lockPathFor(dataDir);
+  if (!existsSync(path)) return null;
+  const pid = Number(readFileSync(path, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null; // stale lock from a process that is gone
+  }
+}
+
+export function acquireLock(dataDir: string): void {
+  if (dataDir.startsWith("memory://")) return;
+  const holder = lockHolder(dataDir);
+  if (holder) {
+    throw new Error(
+      `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first (only one process may open a PGlite folder).`,
+    );
+  }
+  writeFileSync(lockPathFor(dataDir), String(process.pid));
+  const release = () => {
+    try {
+      if (readFileSync(lockPathFor(dataDir), "utf8").trim() === String(process.pid)) rmSync(lockPathFor(dataDir));
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+}

@@ -1,0 +1,38 @@
+import { getChannels } from "@/lib/channels";
+import { getDbHandle } from "@/lib/db";
+import { DEMO_LOGINS, seedDemoIfEmpty } from "@/lib/demo/seed";
+import { describeModes, env, inngestConfigured } from "@/lib/env";
+import { startLocalDriver, type LocalDriver } from "@/lib/jobs/local-driver";
+import { acquireLock } from "./pglite-lock";
+
+const g = globalThis as unknown as { __tpxStarted?: Promise<LocalDriver | null> };
+
+/**
+ * Start-up, once per server process (instrumentation.ts): validate config, open
+ * and migrate the database, seed the demo in development, start the local driver.
+ */
+export function startApp(): Promise<LocalDriver | null> {
+  g.__tpxStarted ??= boot();
+  return g.__tpxStarted;
+}
+
+async function boot(): Promise<LocalDriver | null> {
+  const e = env();
+  console.log(["[tpx] starting with", ...describeModes(e).map((l) => `  ${l}`)].join("\n"));
+  if (!e.DATABASE_URL) acquireLock(e.PGLITE_DATA_DIR);
+  const { db } = await getDbHandle();
+
+  const seed = e.SEED_DEMO === "on" || (e.SEED_DEMO === "auto" && e.NODE_ENV === "development");
+  if (seed) {
+    const result = await seedDemoIfEmpty(db);
+    if (result.seeded) console.log(`[tpx] demo event seeded: ${e.APP_URL}/events/${result.slug}`);
+    console.log(
+      [`[tpx] sign in at ${e.APP_URL}/signin with`, ...DEMO_LOGINS.map((l) => `  ${l.role}: ${l.email} / ${l.password}`)].join("\n"),
+    );
+  }
+
+  if (e.LOCAL_DRIVER === "off") return null;
+  const mode = inngestConfigured(e) ? "sweep" : "all";
+  console.log(`[tpx] local job driver on (${mode === "all" ? "delivers every due message" : "sweeps messages Inngest missed"})`);
+  return startLocalDriver({ db, channels: getChannels(), mode });
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { startScriptedServer, StepScript, type RecordedRequest, type Reply } from "./scripted-server";
+
+/**
+ * A stand-in for POST https://api.resend.com/emails, answering with Resend's own shapes:
+ * 200 {"id"} on success, {"statusCode","name","message"} on error (the SDK passes that
+ * object through as `error`, so statusCode must be in the body, as Resend sends it).
+ */
+export type ResendFakeStep =
+  | "ok"
+  | "hang"
+  /** A bare status, e.g. 500 or 422, with Resend's usual error name for it. */
+  | number
+  | { status: number; name?: string; message?: string; retryAfterSeconds?: number };
+
+export type ResendSentEmail = {
+  from: string;
+  to: string | string[];
+  subject: string;
+  html?: string;
+  text?: string;
+  headers?: Record<string, string>;
+  attachments?: { filename?: string; content?: string; content_type?: string; content_id?: string }[];
+};
+
+const NAME_FOR_STATUS: Record<number, string> = {
+  400: "validation_error",
+  401: "missing_api_key",
+  403: "invalid_api_key",
+  404: "not_found",
+  409: "invalid_idempotent_request",
+  422: "validation_error",
+  429: "rate_limit_exceeded",
+  500: "internal_server_error",
+};
+
+export type ResendFake = Awaited<ReturnType<typeof startResendFake>>;
+
+export async function startResendFake() {
+  const script = new StepScript<ResendFakeStep>("ok");
+  // Resend replays the first answer for a repeated Idempotency-Key (24 h); a changed payload is a 409.
+  const answeredKeys = new Map<string, { rawBody: string; id: string }>();
+
+  const server = await startScriptedServer({
+    parseBody: (raw) => JSON.parse(raw),
+    reply(request): Reply {
+      if (request.method !== "POST" || request.path !== "/emails") return resendError(404, "not_found", "Not found");
+      if (!String(request.headers.authorization ?? "").startsWith("Bearer ")) {
+        return resendError(401, "missing_api_key", "Missing API key in the authorization header");
+      }
+      const step = script.next();
+      if (step === "hang") return "hang";
+      if (step !== "ok") return stepToError(step);
+      return acceptEmail(request, answeredKeys);
+    },
+  });
+
+  return {
+    url: server.url,
+    requests: server.requests,
+    /** Only the sends, with their JSON bodies typed. */
+    sentEmails: () =>
+      server.requests.filter((r) => r.path === "/emails").map((r) => r.body as ResendSentEmail),
+    setMode: (modeOrSequence: ResendFakeStep | ResendFakeStep[]) => script.set(modeOrSequence),
+    close: server.close,
+  };
+}
+
+function acceptEmail(request: RecordedRequest, answeredKeys: Map<string, { rawBody: string; id: string }>): Reply {
+  const key = request.headers["idempotency-key"];
+  const earlier = typeof key === "string" ? answeredKeys.get(key) : undefined;
+  if (earlier && earlier.rawBody !== request.rawBody) {
+    return resendError(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
+  }
+  const id = earlier?.id ?? randomUUID();
+  if (typeof key === "string") answeredKeys.set(key, { rawBody: request.rawBody, id });
+  return { status: 200, json: { id } };
+}
+
+function stepToError(step: Exclude<ResendFakeStep, "ok" | "hang">): Reply {
+  const spec = typeof step === "number" ? { status: step } : step;
+  const name = spec.name ?? NAME_FOR_STATUS[spec.status] ?? "application_error";
+  const reply = resendError(spec.status, name, spec.message ?? `Fake Resend error ${spec.status} (${name})`);
+  if (spec.retryAfterSeconds !== undefined) reply.headers = { "retry-after": String(spec.retryAfterSeconds) };
+  return reply;
+}
+
+function resendError(status: number, name: string, message: string): Exclude<Reply, "hang"> {
+  return { status, json: { statusCode: status, name, message } };
+}
