@@ -66,6 +66,10 @@ describe("getChannels", () => {
     expect([channels.email.name, channels.sms.name]).toEqual(["resend", "twilio"]);
   });
 
+  it("builds the process's channels once and reuses them", () => {
+    expect(getChannels()).toBe(getChannels());
+  });
+
   it("returns the test override while one is set", () => {
     const override: Channels = { email: createDevEmailChannel(), sms: createDevSmsChannel() };
     setChannelsForTests(override);

@@ -100,7 +100,7 @@ async function writeEventData(tx: Db, file: EventFile, now: Date) {
     agenda: { ...agenda.counts, cancelled: agenda.retired },
     sponsors: { ...sponsors.counts, removed: sponsors.retired },
     contractors: await syncContractors(tx, file.contractors, now),
-    scheduleChanged: timesChanged || agenda.scheduleChanged,
+    scheduleChanged: timesChanged || (Boolean(existing) && agenda.scheduleChanged),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, countDistinct, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, type Contractor, type Event } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
@@ -69,7 +69,7 @@ export async function registerAttendee(
     const owner = { eventId: event.id, attendeeId: attendee.id, contractorId: contractor.id };
     const reach = reachability(contractor);
     const [{ n: previous }] = await tx
-      .select({ n: count() })
+      .select({ n: countDistinct(eventMessages.dedupeKey) })
       .from(eventMessages)
       .where(and(eq(eventMessages.attendeeId, attendee.id), eq(eventMessages.type, "registration_confirmation")));
     const confirmation = planImmediate("registration_confirmation", `r${previous + 1}`, reach, times, at);

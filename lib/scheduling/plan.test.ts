@@ -384,11 +384,14 @@ describe("§3 a reminder whose time has passed is not planned (late registrant)"
   const cases: Array<[string, string, string[]]> = [
     ["two days before", "2026-06-17 12:00", both(`2026-06-18 20:00 ${NB}`, `2026-06-19 08:00 ${H1}`, `2026-06-19 09:00 ${ST}`)],
     ["the day before, 19:59", "2026-06-18 19:59", both(`2026-06-18 20:00 ${NB}`, `2026-06-19 08:00 ${H1}`, `2026-06-19 09:00 ${ST}`)],
+    // At exactly the scheduled minute the time has not yet passed: still planned (due now).
+    ["the day before, exactly 20:00", "2026-06-18 20:00", both(`2026-06-18 20:00 ${NB}`, `2026-06-19 08:00 ${H1}`, `2026-06-19 09:00 ${ST}`)],
     ["the day before, 20:01 (night-before past)", "2026-06-18 20:01", both(`2026-06-19 08:00 ${H1}`, `2026-06-19 09:00 ${ST}`)],
     ["the day before, 23:30", "2026-06-18 23:30", both(`2026-06-19 08:00 ${H1}`, `2026-06-19 09:00 ${ST}`)],
     ["event day 07:59", "2026-06-19 07:59", both(`2026-06-19 08:00 ${H1}`, `2026-06-19 09:00 ${ST}`)],
     ["event day 08:01 (inside the last hour)", "2026-06-19 08:01", both(`2026-06-19 09:00 ${ST}`)],
     ["event day 08:59", "2026-06-19 08:59", both(`2026-06-19 09:00 ${ST}`)],
+    ["event day, exactly 09:00", "2026-06-19 09:00", both(`2026-06-19 09:00 ${ST}`)],
     ["event day 09:01 (after the start)", "2026-06-19 09:01", []],
     ["event day 15:00", "2026-06-19 15:00", []],
   ];
@@ -617,6 +620,19 @@ describe("§3 reachability: email to every attendee, SMS only when reachable by 
     const msgs = plan(NY_JUNE, "2026-06-14 12:00", { reach });
     expect(rows(msgs, NY)).toEqual(expected);
     expect(msgs).toHaveLength(expected.length);
+  });
+
+  it("email rows are never moved by quiet hours: 00:30 event, its 1-hour email stays at 23:30 the day before", () => {
+    const event = ev(NY, "2026-06-19 00:30", "2026-06-19 06:00");
+    const msgs = plan(event, "2026-06-10 12:00", { complete: true });
+    expect(rows(msgs, NY).filter((r) => r.endsWith(" email"))).toEqual([
+      `2026-06-18 20:00 ${NB} email`,
+      `2026-06-18 23:30 ${H1} email`,
+      `2026-06-19 00:30 ${ST} email`,
+    ]);
+    // SMS: the night-before (20:00) and the start reminder (00:30, on the event day) are not moved.
+    expect(rows(msgs, NY, NB)).toContain(`2026-06-18 20:00 ${NB} sms`);
+    expect(rows(msgs, NY, ST)).toContain(`2026-06-19 00:30 ${ST} sms`);
   });
 
   it("no duplicate (type, channel, time) rows and a distinct dedupe key per profile day", () => {

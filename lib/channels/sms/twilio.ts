@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import twilio from "twilio";
+import type TwilioRequestClient from "twilio/lib/base/RequestClient";
 import type { SendResult, SmsChannel, SmsLookup, OutgoingSms } from "../types";
 import { parseRetryAfterMs } from "../retry-after";
 
@@ -20,7 +21,6 @@ const LOOKUP_CLOCK_SKEW_MS = 5 * 60_000;
 const NOT_SENT_ERROR_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 const INVALID_RECIPIENT_CODES = new Set([21211, 21614]);
 
-type TwilioRequestOptions = Parameters<InstanceType<typeof twilio.RequestClient>["request"]>[0];
 type ResponseHeaders = { headers?: Record<string, unknown> };
 
 /**
@@ -44,7 +44,7 @@ class ChannelRequestClient extends twilio.RequestClient {
     super({ timeout: timeoutMs, autoRetry: false });
   }
 
-  override async request(opts: TwilioRequestOptions) {
+  override async request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
     const response = await super.request({ ...opts, uri: this.redirect(opts.uri) });
     const slot = lastResponseHeaders.getStore();
     if (slot) slot.headers = response.headers as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { Body, Button, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
 
 /**
@@ -51,11 +52,9 @@ function Footer({ eventName, organizer, unsubscribeUrl }: FooterProps) {
         {organizer.email}
       </Link>
     ) : null,
-    organizer.phone ? (
-      <Link key="phone" href={`tel:${organizer.phone}`} style={styles.link}>
-        {organizer.phone}
-      </Link>
-    ) : null,
+    // Plain text on purpose: mail apps link phone numbers themselves, and a tel: link
+    // would print the number twice in the plain-text version.
+    organizer.phone ? displayPhone(organizer.phone) : null,
   ].filter(Boolean);
   return (
     <Section>
@@ -70,6 +69,11 @@ function Footer({ eventName, organizer, unsubscribeUrl }: FooterProps) {
       </Text>
     </Section>
   );
+}
+
+/** "+1 617 555 0100" reads better than the stored E.164. */
+function displayPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {

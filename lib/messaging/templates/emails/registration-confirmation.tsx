@@ -45,9 +45,12 @@ export default function RegistrationConfirmationEmail(p: RegistrationConfirmatio
         src={p.qrSrc}
         caption="Your check-in code. Show it at the registration desk, or check in from your phone from the evening before."
       />
+      <Paragraph>Your calendar invite is attached.</Paragraph>
       <Paragraph>
-        The calendar invite is attached (or <TextLink href={p.calendarUrl}>add it to your calendar</TextLink>), and the
-        event details are always at <TextLink href={p.eventUrl}>your event page</TextLink>.
+        <TextLink href={p.calendarUrl}>Add to your calendar</TextLink>
+      </Paragraph>
+      <Paragraph>
+        <TextLink href={p.eventUrl}>Open your event page</TextLink>
       </Paragraph>
       <Paragraph>See you there!</Paragraph>
     </EmailLayout>

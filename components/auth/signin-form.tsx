@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { signIn } from "next-auth/react";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { Field } from "@/components/form/field";
+import { SubmitButton } from "@/components/form/submit-button";
+import { Input } from "@/components/ui/input";
+
+type State = { error?: string };
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "That email and password don't match an account. Check them and try again.",
+  Configuration: "Sign-in is not configured on this server. Ask the operator to set NEXTAUTH_SECRET.",
+  SessionRequired: "Please sign in to continue.",
+};
+
+export function signInErrorMessage(code: string | null | undefined): string | undefined {
+  if (!code) return undefined;
+  return MESSAGES[code] ?? "Sign-in failed. Please try again.";
+}
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const [email, setEmail] = useState("");
+  const [state, formAction, pending] = useActionState<State, FormData>(
+    async (_prev, formData) => {
+      const password = String(formData.get("password") ?? "");
+      if (!email.trim() || !password) return { error: "Enter your email and password." };
+      const res = await signIn("credentials", { email: email.trim(), password, redirect: false });
+      if (res?.ok && !res.error) {
+        // A full navigation, so every server component renders with the new session cookie.
+        window.location.assign(callbackUrl);
+        return {};
+      }
+      return { error: signInErrorMessage(res?.error ?? "default") };
+    },
+    { error: initialError },
+  );
+
+  return (
+    <form action={formAction} className="grid gap-5" noValidate>
+      <ErrorSummary title="Couldn't sign you in" message={state.error} errors={[]} />
+      <Field id="email" label="Email">
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={state.error ? true : undefined}
+        />
+      </Field>
+      <Field id="password" label="Password">
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={state.error ? true : undefined}
+        />
+      </Field>
+      <SubmitButton pending={pending} pendingLabel="Signing in…" size="lg" className="w-full">
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

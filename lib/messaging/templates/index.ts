@@ -1,0 +1,60 @@
+import { render } from "@react-email/render";
+import type { RenderContext, RenderedEmail } from "./context";
+import { EMAIL_BUILDERS } from "./email-builders";
+import { gsm7Length, toGsm7 } from "./gsm7";
+import { SMS_TEMPLATES } from "./sms";
+
+export type { RenderContext, RenderedEmail, RenderLinks } from "./context";
+export { missingProfileFields, missingProfileFieldLabels, PROFILE_FIELD_LABELS } from "./profile-fields";
+
+/** Planning a message without a template is a bug, so it fails loudly at render. */
+function noTemplate(type: string, channel: "email" | "sms"): Error {
+  return new Error(`no template for ${type} on ${channel}`);
+}
+
+// html-to-text's defaults shout headings in capitals and wrap at 80 columns; a
+// plain-text email reads better as written.
+const PLAIN_TEXT = {
+  plainText: true as const,
+  htmlToTextOptions: {
+    wordwrap: false as const,
+    selectors: [
+      { selector: "h1", options: { uppercase: false } },
+      { selector: "img", format: "skip" },
+    ],
+  },
+};
+
+export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
+  const build = EMAIL_BUILDERS[ctx.message.type];
+  if (!build) throw noTemplate(ctx.message.type, "email");
+  const { subject, element, attachments } = await build(ctx);
+  const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
+  return {
+    subject,
+    html,
+    text: text.trim() + "\n",
+    attachments,
+    headers: {
+      // RFC 8058 one-click: mailbox providers POST to the URL; no confirmation page.
+      "List-Unsubscribe": `<${ctx.links.unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
+/** One segment when the wording allows it; never more than two. */
+export const SMS_SINGLE_SEGMENT = 160;
+export const SMS_MAX_LENGTH = 320;
+
+export function renderSms(ctx: RenderContext): string {
+  const template = SMS_TEMPLATES[ctx.message.type];
+  if (!template) throw noTemplate(ctx.message.type, "sms");
+  const wordings = template(ctx).map(toGsm7);
+  return (
+    wordings.find((w) => gsm7Length(w) <= SMS_SINGLE_SEGMENT) ??
+    wordings.find((w) => gsm7Length(w) <= SMS_MAX_LENGTH) ??
+    // Only a pathological link gets here; the shortest wording still goes out.
+    wordings.reduce((a, b) => (gsm7Length(b) < gsm7Length(a) ? b : a))
+  );
+}
