@@ -2,10 +2,12 @@
 
 import { useTransition } from "react";
 import { LogOut } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
 export function SignOutButton({ children = "Sign out", ...props }: ButtonProps) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <Button
@@ -16,7 +18,8 @@ export function SignOutButton({ children = "Sign out", ...props }: ButtonProps) 
       onClick={() =>
         startTransition(async () => {
           await signOut({ redirect: false });
-          window.location.assign("/signin");
+          router.replace("/signin");
+          router.refresh();
         })
       }
       {...props}

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { Input } from "@/components/ui/input";
 
-type State = { error?: string };
+type State = { error?: string; redirecting?: boolean };
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account. Check them and try again.",
@@ -21,6 +22,7 @@ export function signInErrorMessage(code: string | null | undefined): string | un
 }
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const router = useRouter();
   const [email, setEmail] = useState("");
   const [state, formAction, pending] = useActionState<State, FormData>(
     async (_prev, formData) => {
@@ -28,9 +30,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       if (!email.trim() || !password) return { error: "Enter your email and password." };
       const res = await signIn("credentials", { email: email.trim(), password, redirect: false });
       if (res?.ok && !res.error) {
-        // A full navigation, so every server component renders with the new session cookie.
-        window.location.assign(callbackUrl);
-        return {};
+        router.replace(callbackUrl);
+        // Server components read the new session cookie on the next render.
+        router.refresh();
+        return { redirecting: true };
       }
       return { error: signInErrorMessage(res?.error ?? "default") };
     },
@@ -63,7 +66,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           aria-invalid={state.error ? true : undefined}
         />
       </Field>
-      <SubmitButton pending={pending} pendingLabel="Signing in…" size="lg" className="w-full">
+      <SubmitButton pending={pending || Boolean(state.redirecting)} pendingLabel="Signing in…" size="lg" className="w-full">
         Sign in
       </SubmitButton>
     </form>

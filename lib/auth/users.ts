@@ -29,7 +29,6 @@ export type NewUserInput = z.input<typeof newUserSchema>;
 
 function toPublic(user: User): PublicUser {
   const { passwordHash: _hash, ...rest } = user;
-  void _hash;
   return rest;
 }
 

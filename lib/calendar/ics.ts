@@ -114,7 +114,7 @@ function veventLines(input: BuildEventIcsInput, f: VEventFields, stamp: Date): s
     `DTEND;TZID=${zone}:${localStamp(f.end, zone)}`,
     ...textProp("SUMMARY", f.summary),
     ...textProp("LOCATION", f.location),
-    ...textProp("DESCRIPTION", [f.description, input.url].filter(Boolean).join("\n\n")),
+    ...textProp("DESCRIPTION", [f.description?.trim(), input.url].filter(Boolean).join("\n\n")),
     ...(input.url ? [`URL:${input.url}`] : []),
     ...organizerProp(input.event),
     `STATUS:${f.cancelled ? "CANCELLED" : "CONFIRMED"}`,

@@ -669,3 +669,16 @@ describe("§3 reachability: email to every attendee, SMS only when reachable by 
     ]);
   });
 });
+
+describe("decision 0003: a check-in reminder is never moved past the event start", () => {
+  it("keeps the 1-hour SMS at 23:30 the day before an event that starts at 00:30", () => {
+    const midnight = ev(NY, "2026-06-20 00:30", "2026-06-20 06:00");
+    const got = applyQuietHours("check_in_reminder_1_hour", local("2026-06-19 23:30", NY), midnight);
+    expect(wall(got, NY)).toBe("2026-06-19 23:30");
+  });
+  it("still moves a non-check-in SMS at 23:30 to 08:00", () => {
+    const midnight = ev(NY, "2026-06-20 00:30", "2026-06-20 06:00");
+    const got = applyQuietHours("profile_completion_reminder", local("2026-06-19 23:30", NY), midnight);
+    expect(wall(got, NY)).toBe("2026-06-20 08:00");
+  });
+});

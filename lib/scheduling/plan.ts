@@ -32,7 +32,12 @@ export function applyQuietHours(type: MessageType, at: Date, event: EventTimes):
   if (local.hour >= QUIET_END_HOUR && local.hour < QUIET_START_HOUR) return at;
   if (CHECK_IN_TYPES.has(type) && isEventDay(at, event)) return at;
   const day = local.hour >= QUIET_START_HOUR ? local.plus({ days: 1 }) : local;
-  return atLocal(day, QUIET_END_HOUR);
+  const moved = atLocal(day, QUIET_END_HOUR);
+  // A check-in reminder moved past the start would be useless (an event starting
+  // 00:30 has its 1-hour reminder at 23:30 the day before): it keeps its time.
+  const start = eventStart(event).getTime();
+  if (CHECK_IN_TYPES.has(type) && at.getTime() < start && moved.getTime() > start) return at;
+  return moved;
 }
 
 export function isEventDay(at: Date, event: EventTimes): boolean {
