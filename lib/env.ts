@@ -94,7 +94,7 @@ export function describeModes(e: Env = env()): string[] {
   return [
     `database: ${e.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite (${e.PGLITE_DATA_DIR})`}`,
     `email: ${e.RESEND_API_KEY ? "Resend" : "dev outbox (RESEND_API_KEY unset)"}`,
-    `sms: ${e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? "Twilio" : "dev outbox (TWILIO_* unset)"}`,
+    `sms: ${e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM ? "Twilio" : "dev outbox (TWILIO_ACCOUNT_SID/AUTH_TOKEN/FROM unset)"}`,
     `model: ${e.OPENAI_API_KEY ? `${e.OPENAI_MODEL} via ${e.OPENAI_BASE_URL ?? "OpenAI"}` : "templates (OPENAI_API_KEY unset)"}`,
     `scheduler: ${inngestConfigured(e) ? "Inngest (local driver sweeps overdue rows)" : "local driver"}`,
   ];

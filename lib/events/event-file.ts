@@ -195,9 +195,13 @@ export function toInstant(value: string, zone: string): { at: Date } | { error: 
   const exact = HAS_OFFSET.test(value.slice(16));
   const dt = exact ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone });
   if (!dt.isValid) return { error: "not a real date-time" };
-  if (!exact && dt.toFormat("yyyy-MM-dd'T'HH:mm") !== value.slice(0, 16))
-    return { error: `does not exist in ${zone} (the clocks skip that hour)` };
-  return { at: dt.toJSDate() };
+  if (exact) return { at: dt.toJSDate() };
+  const wall = (d: DateTime) => d.toFormat("yyyy-MM-dd'T'HH:mm");
+  if (wall(dt) !== value.slice(0, 16)) return { error: `does not exist in ${zone} (the clocks skip that hour)` };
+  // luxon may resolve a repeated wall-clock time to its second occurrence; step back to the first.
+  const shift = Math.abs(dt.minus({ days: 1 }).offset - dt.plus({ days: 1 }).offset);
+  const earlier = dt.minus({ minutes: shift });
+  return { at: (shift && wall(earlier) === wall(dt) ? earlier : dt).toJSDate() };
 }
 
 function resolveEventFile(f: Shaped): ParseResult {
@@ -256,12 +260,9 @@ function resolveEventFile(f: Shaped): ParseResult {
     return out;
   });
 
-  const contractorsByEmail = new Map(f.contractors.map((c) => [c.email, c]));
+  const contractorEmails = new Set(f.contractors.map((c) => c.email));
   const registrations = f.registrations.map((r, i) => {
-    const c = contractorsByEmail.get(r.email);
-    if (!c) fail(["registrations", i, "email"], `no contractor with email "${r.email}" in contractors`);
-    else if (!c.first_name || !c.last_name)
-      fail(["registrations", i, "email"], `contractor "${r.email}" needs first_name and last_name to be registered`);
+    if (!contractorEmails.has(r.email)) fail(["registrations", i, "email"], `no contractor with email "${r.email}" in contractors`);
     return { ...r, registered_at: instant(r.registered_at, ["registrations", i, "registered_at"]) };
   });
 

@@ -32,10 +32,9 @@ export type ImportSummary = {
  * registrations go through registerAttendee (each its own transaction).
  */
 export async function importEventFile(db: Db, file: EventFile, opts: { now: Date }): Promise<ImportSummary> {
-  const data = await db.transaction((tx) => writeEventData(tx, file, opts.now));
-  const messages = data.scheduleChanged ? await replanEventMessages(db, data.eventId, { now: opts.now }) : null;
-  const registrations = await registerAll(db, file, data.eventId, opts.now);
-  const { scheduleChanged: _, ...counts } = data;
+  const { scheduleChanged, ...counts } = await db.transaction((tx) => writeEventData(tx, file, opts.now));
+  const messages = scheduleChanged ? await replanEventMessages(db, counts.eventId, { now: opts.now }) : null;
+  const registrations = await registerAll(db, file, counts.eventId, opts.now);
   return { ...counts, slug: file.event.slug, registrations, messages };
 }
 
@@ -108,13 +107,15 @@ async function registerAll(db: Db, file: EventFile, eventId: string, now: Date):
   const out: ImportSummary["registrations"] = { created: 0, existing: 0, cancelledSkipped: 0, failed: [] };
   if (file.registrations.length === 0) return out;
   // Registering an existing attendee again would re-send their confirmation: a re-import must not.
+  const emails = file.registrations.map((r) => r.email);
   const current = await db
     .select({ email: contractors.email, cancelledAt: eventAttendees.cancelledAt })
     .from(eventAttendees)
     .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
-    .where(and(eq(eventAttendees.eventId, eventId), inArray(contractors.email, file.registrations.map((r) => r.email))));
+    .where(and(eq(eventAttendees.eventId, eventId), inArray(contractors.email, emails)));
   const already = new Map(current.map((r) => [r.email, r.cancelledAt]));
-  const people = new Map(file.contractors.map((c) => [c.email, c]));
+  // The stored contractor, after the merge above, is the fullest record (the file may leave fields out).
+  const people = new Map((await db.select().from(contractors).where(inArray(contractors.email, emails))).map((c) => [c.email, c]));
 
   for (const r of file.registrations) {
     if (already.has(r.email)) {
@@ -127,16 +128,17 @@ async function registerAll(db: Db, file: EventFile, eventId: string, now: Date):
       db,
       {
         eventSlug: file.event.slug,
-        firstName: c?.first_name ?? "",
-        lastName: c?.last_name ?? "",
+        firstName: c?.firstName ?? "",
+        lastName: c?.lastName ?? "",
         email: r.email,
-        phone: c?.phone,
-        smsConsent: Boolean(c?.sms_opt_in && c.phone),
-        companyName: c?.company_name,
+        phone: c?.phone ?? undefined,
+        smsConsent: Boolean(c?.smsOptIn && c.phone),
+        companyName: c?.companyName ?? undefined,
       },
       { now: r.registered_at ?? now, source: "import" },
     );
-    if (result.ok) result.created ? out.created++ : out.existing++;
+    if (result.ok && result.created) out.created++;
+    else if (result.ok) out.existing++;
     else out.failed.push({ email: r.email, code: result.error.code, message: describe(result.error) });
   }
   return out;

@@ -31,7 +31,12 @@ export async function reconcileUncertainSms(
   for (const row of rows) {
     if (!row.toAddress || !row.renderedBody) continue;
     const since = new Date((row.claimedAt ?? row.uncertainSince!).getTime() - 60_000);
-    const found = await channels.sms.lookup({ messageId: row.id, to: row.toAddress, body: row.renderedBody }, since);
+    let found;
+    try {
+      found = await channels.sms.lookup({ messageId: row.id, to: row.toAddress, body: row.renderedBody }, since);
+    } catch {
+      continue; // provider unreachable: leave the row for the next sweep
+    }
     if (found.found) {
       await db
         .update(eventMessages)

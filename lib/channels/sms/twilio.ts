@@ -99,7 +99,7 @@ export function createTwilioChannel(opts: TwilioChannelOptions): SmsChannel {
       });
       const match = messages.find((m) => {
         const acceptedAt = m.dateCreated ?? m.dateSent;
-        return m.body === sms.body && acceptedAt !== null && acceptedAt.getTime() >= earliest;
+        return m.body === sms.body && acceptedAt instanceof Date && acceptedAt.getTime() >= earliest;
       });
       return match ? { found: true, providerMessageId: match.sid, status: match.status } : { found: false };
     },

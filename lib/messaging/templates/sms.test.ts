@@ -77,6 +77,7 @@ describe("renderSms: content", () => {
     const done = fixtureContext("registration_confirmation");
     expect(renderSms(done)).toContain("you're registered for Contractor Growth Summit 2026, Thu, Dec 3, 8:30 AM EST.");
     expect(renderSms(done)).not.toContain(done.links.profile);
+    expect(renderSms(done)).toContain(`Your check-in QR code is in your confirmation email. Details: ${done.links.event}\n`);
     const pending = fixtureContext("registration_confirmation", { attendee: { profileCompletionStatus: "pending" } });
     expect(renderSms(pending)).toContain(`complete your profile so we can plan your day: ${pending.links.profile}`);
   });

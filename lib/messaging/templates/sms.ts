@@ -33,7 +33,8 @@ const registrationConfirmation: SmsTemplate = (ctx) => {
   }
   const link = ctx.links.event;
   return [
-    `${hello(ctx)}, you're registered for ${name}, ${when}. Details and your check-in QR code: ${link}${STOP}`,
+    // The event page is public (no token), so the QR is pointed to in the email instead.
+    `${hello(ctx)}, you're registered for ${name}, ${when}. Your check-in QR code is in your confirmation email. Details: ${link}${STOP}`,
     `You're registered for ${name}, ${when}. Details: ${link}${STOP}`,
   ];
 };

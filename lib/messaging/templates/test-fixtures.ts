@@ -80,7 +80,7 @@ export function fixtureContext(
     contractor,
     attendee,
     links: {
-      event: `${base}?${t}`,
+      event: base, // public, like lib/messaging/links.ts
       profile: `${base}/profile?${t}`,
       checkIn: `${base}/check-in?${t}`,
       agenda: `${base}/agenda?${t}`,

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CircleCheck } from "lucide-react";
+import { InvalidLink } from "@/components/events/invalid-link";
+import { ProfileForm, missingList, type ProfileValues } from "@/components/events/profile-form";
+import { PublicShell } from "@/components/site/public-shell";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/lib/db";
+import { getAttendeeByToken } from "@/lib/registration/profile";
+import { missingProfileFields } from "@/lib/registration/profile-completeness";
+import { saveProfile } from "./actions";
+
+// The URL carries the attendee's token: keep it out of search engines and Referer headers.
+export const metadata: Metadata = { title: "Your profile", robots: { index: false }, referrer: "no-referrer" };
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ProfilePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const t = (await searchParams).t;
+  const token = typeof t === "string" ? t : undefined;
+  const found = await getAttendeeByToken(await getDb(), token);
+  if (!found || !token || found.event.slug !== slug) {
+    return (
+      <PublicShell>
+        <InvalidLink eventSlug={slug} />
+      </PublicShell>
+    );
+  }
+
+  const { contractor: c, event } = found;
+  const missing = missingProfileFields(c);
+  const initial: ProfileValues = {
+    first_name: c.firstName ?? "",
+    last_name: c.lastName ?? "",
+    email: c.email,
+    phone: c.phone ?? "",
+    company_name: c.companyName ?? "",
+    business_type: c.businessType ?? "",
+    service_area: c.serviceArea ?? "",
+    revenue_tier: c.revenueTier ?? "",
+    team_size: c.teamSize ? String(c.teamSize) : "",
+    focus_areas: c.focusAreas,
+  };
+
+  return (
+    <PublicShell>
+      <div className="grid gap-8">
+        <header className="grid gap-3">
+          <p className="text-sm font-semibold tracking-wide text-primary uppercase">
+            <Link href={`/events/${encodeURIComponent(event.slug)}`} className="hover:underline">
+              {event.name}
+            </Link>
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Complete your profile</h1>
+          <p className="text-lg text-muted-foreground">
+            Tell us about your business and what you want out of the day. We use it to pick the sessions, sponsors and
+            peers worth your time.
+          </p>
+        </header>
+
+        {missing.length === 0 ? (
+          <Alert variant="success">
+            <CircleCheck aria-hidden="true" />
+            <AlertTitle>Your profile is complete</AlertTitle>
+            <AlertDescription>
+              <p>You can still update it below.</p>
+            </AlertDescription>
+          </Alert>
+        ) : (
+          <p className="text-sm text-muted-foreground">Still needed: {missingList(missing)}.</p>
+        )}
+
+        <Card>
+          <CardContent className="pt-5 sm:pt-6">
+            <ProfileForm action={saveProfile.bind(null, token)} initial={initial} />
+          </CardContent>
+        </Card>
+      </div>
+    </PublicShell>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CalendarPlus, CircleCheck, UserRoundPen } from "lucide-react";
+import { EventFacts } from "@/components/events/event-facts";
+import { InvalidLink } from "@/components/events/invalid-link";
+import { QrCode } from "@/components/events/qr-code";
+import { PublicShell } from "@/components/site/public-shell";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/lib/db";
+import { toEventTimes } from "@/lib/events/queries";
+import { qrSvg } from "@/lib/messaging/qr";
+import { getAttendeeByToken } from "@/lib/registration/profile";
+import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
+
+// The URL carries the attendee's token: keep it out of search engines and Referer headers.
+export const metadata: Metadata = { title: "You're registered", robots: { index: false }, referrer: "no-referrer" };
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function RegisteredPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const t = (await searchParams).t;
+  const token = typeof t === "string" ? t : undefined;
+  const found = await getAttendeeByToken(await getDb(), token);
+  // A token for another event's registration is as wrong as no token here.
+  if (!found || !token || found.event.slug !== slug) {
+    return (
+      <PublicShell>
+        <InvalidLink eventSlug={slug} />
+      </PublicShell>
+    );
+  }
+
+  const { attendee, contractor, event, agenda } = found;
+  const times = toEventTimes(event, agenda);
+  const q = `t=${encodeURIComponent(token)}`;
+  const base = `/events/${encodeURIComponent(event.slug)}`;
+  const svg = await qrSvg(attendee.qrCodeData);
+  const texts = Boolean(contractor.phone && contractor.smsOptIn && !contractor.smsOptedOutAt);
+
+  return (
+    <PublicShell>
+      <div className="grid gap-8">
+        <header className="grid gap-3">
+          <p className="flex items-center gap-2 font-medium text-success">
+            <CircleCheck aria-hidden="true" className="size-5" />
+            Registration confirmed
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">You&apos;re registered</h1>
+          <p className="text-lg text-muted-foreground">
+            {contractor.firstName ? `Thanks, ${contractor.firstName}. ` : null}
+            You&apos;re on the list for <span className="font-medium text-foreground">{event.name}</span>. A confirmation
+            is on its way to {contractor.email}
+            {texts ? " and by text to your phone" : ""}.
+          </p>
+        </header>
+
+        <EventFacts
+          start={eventStart(times)}
+          end={eventEnd(times)}
+          timezone={event.timezone}
+          venue={event.venue}
+          address={event.address}
+        />
+
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <Button asChild size="lg" variant="outline">
+            <a href={`/api/events/${encodeURIComponent(event.slug)}/calendar.ics?${q}`}>
+              <CalendarPlus aria-hidden="true" />
+              Add to calendar
+            </a>
+          </Button>
+          {attendee.profileCompletionStatus === "pending" ? (
+            <Button asChild size="lg">
+              <Link href={`${base}/profile?${q}`}>
+                <UserRoundPen aria-hidden="true" />
+                Complete your profile
+              </Link>
+            </Button>
+          ) : null}
+        </div>
+
+        {attendee.profileCompletionStatus === "pending" ? (
+          <p className="-mt-4 text-sm text-muted-foreground">
+            Two minutes about your business, and we&apos;ll match you with the speakers, sponsors and peers worth your
+            time on the day.
+          </p>
+        ) : null}
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Your check-in code</CardTitle>
+            <CardDescription>
+              Show it at the registration desk. It&apos;s also in your confirmation email, so you don&apos;t need to
+              save this page.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex justify-center">
+            <QrCode svg={svg} label={`Check-in QR code for ${contractor.firstName ?? contractor.email}`} />
+          </CardContent>
+        </Card>
+      </div>
+    </PublicShell>
+  );
+}

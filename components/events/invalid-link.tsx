@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { LinkIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+
+/** What a wrong, expired or cancelled attendee link shows: no data, a way forward. */
+export function InvalidLink({ eventSlug }: { eventSlug: string }) {
+  return (
+    <div className="mx-auto grid max-w-md justify-items-center gap-4 py-10 text-center">
+      <LinkIcon aria-hidden="true" className="size-10 text-muted-foreground" />
+      <h1 className="text-2xl font-semibold tracking-tight">This link doesn&apos;t work</h1>
+      <p className="text-muted-foreground">
+        It may be incomplete, or the registration it belongs to was cancelled. Open the link from your most recent
+        confirmation email or text, or register again with your email: we&apos;ll send your confirmation again.
+      </p>
+      <Button asChild size="lg">
+        <Link href={`/events/${encodeURIComponent(eventSlug)}`}>Go to the event page</Link>
+      </Button>
+    </div>
+  );
+}
