@@ -47,3 +47,9 @@ export const PROFILE_LABELS: Record<ProfileFieldName, string> = {
   team_size: "Team size",
   focus_areas: "Focus areas",
 };
+
+/** "phone, team size and focus areas" */
+export function missingList(fields: readonly string[]): string {
+  const names = fields.map((f) => PROFILE_LABELS[f as ProfileFieldName]?.toLowerCase() ?? f.replace(/_/g, " "));
+  return new Intl.ListFormat("en", { style: "long", type: "conjunction" }).format(names);
+}

@@ -9,7 +9,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { FOCUS_AREAS, PROFILE_LABELS, REVENUE_TIER_LABELS, type ProfileFieldName } from "./profile-fields";
+import { FOCUS_AREAS, PROFILE_LABELS, REVENUE_TIER_LABELS, missingList, type ProfileFieldName } from "./profile-fields";
 
 export type ProfileValues = {
   first_name: string;
@@ -44,11 +44,6 @@ const ORDER: ProfileFieldName[] = [
 ];
 
 const focusAreaId = (value: string) => `focus_areas-${value.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-
-export function missingList(fields: readonly string[]): string {
-  const names = fields.map((f) => PROFILE_LABELS[f as ProfileFieldName]?.toLowerCase() ?? f.replace(/_/g, " "));
-  return new Intl.ListFormat("en", { style: "long", type: "conjunction" }).format(names);
-}
 
 export function ProfileForm({ action, initial }: { action: ProfileAction; initial: ProfileValues }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });

@@ -71,7 +71,7 @@ const eventSection = z.strictObject({
   timezone: text(100),
   starts_at: datetime,
   ends_at: datetime,
-  status: oneOf(eventStatus.enumValues).default("draft"),
+  status: oneOf(eventStatus.enumValues).optional(),
   check_in_closes_at: datetime.nullish().transform((v) => v ?? undefined),
   organizer: z
     .strictObject({ name: optText(), email: email.nullish().transform((v) => v ?? undefined), phone })

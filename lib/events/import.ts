@@ -40,6 +40,7 @@ export async function importEventFile(db: Db, file: EventFile, opts: { now: Date
 
 async function writeEventData(tx: Db, file: EventFile, now: Date) {
   const e = file.event;
+  const [existing] = await tx.select().from(events).where(eq(events.slug, e.slug)).for("update");
   const eventValues = {
     name: e.name,
     slug: e.slug,
@@ -49,13 +50,12 @@ async function writeEventData(tx: Db, file: EventFile, now: Date) {
     timezone: e.timezone,
     startsAt: e.starts_at,
     endsAt: e.ends_at,
-    status: e.status,
+    status: statusAfterImport(existing?.status, e.status),
     checkInClosesAt: e.check_in_closes_at ?? null,
     organizerName: e.organizer?.name ?? null,
     organizerEmail: e.organizer?.email ?? null,
     organizerPhone: e.organizer?.phone ?? null,
   };
-  const [existing] = await tx.select().from(events).where(eq(events.slug, e.slug)).for("update");
   let eventId: string;
   let outcome: ImportSummary["event"] = "created";
   if (existing) {
@@ -70,7 +70,14 @@ async function writeEventData(tx: Db, file: EventFile, now: Date) {
 
   const speakers = await syncKeyed(tx, eventSpeakers, eventId, file.speakers.map((s) => ({
     key: s.key,
-    values: { name: s.name, title: s.title ?? null, company: s.company ?? null, bio: s.bio ?? null, focusAreas: s.focus_areas, pcrScore: s.pcr_score ?? null },
+    values: {
+      name: s.name,
+      title: s.title ?? null,
+      company: s.company ?? null,
+      bio: s.bio ?? null,
+      focusAreas: s.focus_areas,
+      ...pcr(s.pcr_score),
+    },
   })));
 
   const agenda = await syncKeyed(tx, eventAgendaItems, eventId, file.agenda.map((a) => {
@@ -79,16 +86,33 @@ async function writeEventData(tx: Db, file: EventFile, now: Date) {
     if (speakerId === undefined) throw new Error(`agenda item "${a.key}": no speaker with key "${a.speaker}"`);
     return {
       key: a.key,
-      values: { type: a.type, title: a.title, description: a.description ?? null, room: a.room ?? null, startsAt: a.starts_at, endsAt: a.ends_at, speakerId, topics: a.topics, cancelledAt: null },
+      values: {
+        type: a.type,
+        title: a.title,
+        description: a.description ?? null,
+        room: a.room ?? null,
+        startsAt: a.starts_at,
+        endsAt: a.ends_at,
+        speakerId,
+        topics: a.topics,
+        cancelledAt: null,
+      },
     };
   }), { retire: "cancelledAt", now, scheduleFields: ["type", "startsAt", "endsAt", "cancelledAt"] });
 
   const sponsors = await syncKeyed(tx, eventSponsors, eventId, file.sponsors.map((s, i) => ({
     key: s.key,
     values: {
-      name: s.name, boothNumber: s.booth_number ?? null, offerings: s.offerings, focusAreas: s.focus_areas,
-      targetRevenueTiers: s.target_revenue_tiers, specialOffer: s.special_offer ?? null,
-      talkingPoints: s.talking_points, pcrScore: s.pcr_score ?? null, removedAt: null, sortOrder: i,
+      name: s.name,
+      boothNumber: s.booth_number ?? null,
+      offerings: s.offerings,
+      focusAreas: s.focus_areas,
+      targetRevenueTiers: s.target_revenue_tiers,
+      specialOffer: s.special_offer ?? null,
+      talkingPoints: s.talking_points,
+      ...pcr(s.pcr_score),
+      removedAt: null,
+      sortOrder: i,
     },
   })), { retire: "removedAt", now });
 
@@ -101,6 +125,21 @@ async function writeEventData(tx: Db, file: EventFile, now: Date) {
     contractors: await syncContractors(tx, file.contractors, now),
     scheduleChanged: timesChanged || (Boolean(existing) && agenda.scheduleChanged),
   };
+}
+
+/** Ratings move PCR scores (SPEC §6): a file that leaves the score out keeps the current one. */
+const pcr = (score: number | null | undefined) => (score == null ? {} : { pcrScore: score });
+
+type Status = (typeof events.$inferSelect)["status"];
+/**
+ * The file's status wins, except that it never moves an event the system has
+ * taken live or completed back to draft/published (a stale file would undo it);
+ * left out, the status stays as it is (new events start as drafts).
+ */
+function statusAfterImport(stored: Status | undefined, wanted: Status | undefined): Status {
+  if (!wanted) return stored ?? "draft";
+  if ((stored === "live" || stored === "completed") && (wanted === "draft" || wanted === "published")) return stored;
+  return wanted;
 }
 
 async function registerAll(db: Db, file: EventFile, eventId: string, now: Date): Promise<ImportSummary["registrations"]> {

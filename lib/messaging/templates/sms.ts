@@ -33,8 +33,7 @@ const registrationConfirmation: SmsTemplate = (ctx) => {
   }
   const link = ctx.links.event;
   return [
-    // The event page is public (no token), so the QR is pointed to in the email instead.
-    `${hello(ctx)}, you're registered for ${name}, ${when}. Your check-in QR code is in your confirmation email. Details: ${link}${STOP}`,
+    `${hello(ctx)}, you're registered for ${name}, ${when}. Details: ${link}${STOP}`,
     `You're registered for ${name}, ${when}. Details: ${link}${STOP}`,
   ];
 };
