@@ -99,6 +99,9 @@ describe("importEventFile", () => {
     next.agenda = next.agenda.filter((a) => a.key !== "cash-flow");
     next.sponsors = next.sponsors.filter((s) => s.key !== "prosupply");
     next.contractors![0] = { email: "Dana.Whitaker@example.com", company_name: "Acme Roofing & Gutters" };
+    next.speakers[0] = { ...next.speakers[0], pcr_score: undefined };
+    await h.db.update(eventSpeakers).set({ pcrScore: 3.5 }).where(eq(eventSpeakers.key, "maria-delgado"));
+    await h.db.update(events).set({ status: "live" });
     await h.db.update(eventAttendees).set({ cancelledAt: NOW }).where(eq(eventAttendees.contractorId, sql`(select id from contractors where email = 'luis.ortega@example.com')`));
     const s = await importEventFile(h.db, parse(next), { now: NOW });
     expect(s).toMatchObject({ agenda: { cancelled: 1, unchanged: 16 }, sponsors: { removed: 1 }, contractors: { updated: 1, unchanged: 29 } });
@@ -107,6 +110,8 @@ describe("importEventFile", () => {
     expect(cashFlow.cancelledAt).toEqual(NOW);
     const [dana] = await h.db.select().from(contractors).where(eq(contractors.email, "dana.whitaker@example.com"));
     expect(dana).toMatchObject({ companyName: "Acme Roofing & Gutters", phone: "+15125550100", firstName: "Dana", teamSize: 24 });
+    const [[event], [maria]] = await Promise.all([h.db.select().from(events), h.db.select().from(eventSpeakers).where(eq(eventSpeakers.key, "maria-delgado"))]);
+    expect([event.status, maria.pcrScore]).toEqual(["live", 3.5]); // a stale "published" and a missing score undo nothing
 
     const back = await importEventFile(h.db, parse(demo()), { now: NOW });
     // The sponsor comes back, and the four listed after it take their old places (sort order) again.
