@@ -31,11 +31,7 @@ function describeOffset(ms: number): string {
   rest -= days * 1440;
   const hours = Math.floor(rest / 60);
   const minutes = rest - hours * 60;
-  const parts = [
-    days ? `${days} d` : "",
-    hours ? `${hours} h` : "",
-    minutes ? `${minutes} min` : "",
-  ].filter(Boolean);
+  const parts = [days ? `${days} d` : "", hours ? `${hours} h` : "", minutes ? `${minutes} min` : ""].filter(Boolean);
   return `${sign}${parts.join(" ") || "<1 min"} from real time`;
 }
 
@@ -54,11 +50,7 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
     text: string;
   } | null>(null);
   const [pending, startTransition] = useTransition();
-  const second = useSyncExternalStore(
-    subscribeToSeconds,
-    currentSecond,
-    noSecondOnServer,
-  );
+  const second = useSyncExternalStore(subscribeToSeconds, currentSecond, noSecondOnServer);
   const zone = useSyncExternalStore(noop, browserZone, noZoneOnServer);
 
   const appTime = second === null ? null : new Date(second + offsetMs);
@@ -80,18 +72,12 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
         if (!res.ok || !json?.now) {
           setStatus({
             kind: "error",
-            text:
-              json?.error?.message ??
-              `The clock did not move (HTTP ${res.status}).`,
+            text: json?.error?.message ?? `The clock did not move (HTTP ${res.status}).`,
           });
           return;
         }
         const serverNow = new Date(json.now);
-        setOffsetMs(
-          typeof json.offsetMs === "number"
-            ? json.offsetMs
-            : serverNow.getTime() - Date.now(),
-        );
+        setOffsetMs(typeof json.offsetMs === "number" ? json.offsetMs : serverNow.getTime() - Date.now());
         setStatus({ kind: "ok", text: describe(serverNow) });
         router.refresh();
       } catch {
@@ -112,10 +98,7 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
     });
 
   return (
-    <section
-      aria-label="Dev clock"
-      className="border-b border-warning/30 bg-warning/8 text-sm"
-    >
+    <section aria-label="Dev clock" className="border-b border-warning/30 bg-warning/8 text-sm">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <p className="flex items-center gap-2">
           <Clock aria-hidden="true" className="size-4 text-warning" />
@@ -124,16 +107,10 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
           <span id={`${id}-label`} className="text-muted-foreground">
             App time
           </span>
-          <time
-            aria-labelledby={`${id}-label`}
-            dateTime={appTime?.toISOString()}
-            className="font-medium tabular-nums"
-          >
+          <time aria-labelledby={`${id}-label`} dateTime={appTime?.toISOString()} className="font-medium tabular-nums">
             {appTime ? format(appTime) : "…"}
           </time>
-          <span className="text-muted-foreground">
-            ({describeOffset(offsetMs)})
-          </span>
+          <span className="text-muted-foreground">({describeOffset(offsetMs)})</span>
         </p>
         <form
           className="flex flex-wrap items-center gap-2"
@@ -147,10 +124,7 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
               });
               return;
             }
-            move(
-              { to: target.toISOString() },
-              (n) => `Jumped to ${format(n)}.`,
-            );
+            move({ to: target.toISOString() }, (n) => `Jumped to ${format(n)}.`);
           }}
         >
           <label htmlFor={`${id}-to`} className="font-medium">
@@ -165,31 +139,17 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
             aria-describedby={`${id}-zone`}
             className="h-9 w-auto"
           />
-          <Button
-            type="submit"
-            size="sm"
-            variant="outline"
-            aria-disabled={pending || undefined}
-          >
+          <Button type="submit" size="sm" variant="outline" aria-disabled={pending || undefined}>
             Jump
           </Button>
         </form>
-        <div
-          className="flex flex-wrap items-center gap-2"
-          role="group"
-          aria-label="Move the clock"
-        >
+        <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Move the clock">
           <Button
             type="button"
             size="sm"
             variant="outline"
             aria-disabled={pending || undefined}
-            onClick={() =>
-              move(
-                { advanceMs: HOUR },
-                (n) => `Moved forward 1 hour to ${format(n)}.`,
-              )
-            }
+            onClick={() => move({ advanceMs: HOUR }, (n) => `Moved forward 1 hour to ${format(n)}.`)}
           >
             +1 h
           </Button>
@@ -198,12 +158,7 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
             size="sm"
             variant="outline"
             aria-disabled={pending || undefined}
-            onClick={() =>
-              move(
-                { advanceMs: 24 * HOUR },
-                (n) => `Moved forward 1 day to ${format(n)}.`,
-              )
-            }
+            onClick={() => move({ advanceMs: 24 * HOUR }, (n) => `Moved forward 1 day to ${format(n)}.`)}
           >
             +1 day
           </Button>
@@ -212,25 +167,20 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
             size="sm"
             variant="ghost"
             aria-disabled={pending || undefined}
-            onClick={() =>
-              move({ reset: true }, (n) => `Back to real time: ${format(n)}.`)
-            }
+            onClick={() => move({ reset: true }, (n) => `Back to real time: ${format(n)}.`)}
           >
             Reset
           </Button>
         </div>
         <p id={`${id}-zone`} className="text-xs text-muted-foreground">
-          Times are in your browser&apos;s time zone{zone ? ` (${zone})` : ""};
-          event pages show the event&apos;s own.
+          Times are in your browser&apos;s time zone{zone ? ` (${zone})` : ""}; event pages show the event&apos;s own.
         </p>
         <p
           role="status"
           aria-live="polite"
           className={cn(
             "w-full empty:hidden",
-            status?.kind === "error"
-              ? "font-medium text-destructive"
-              : "text-muted-foreground",
+            status?.kind === "error" ? "font-medium text-destructive" : "text-muted-foreground",
           )}
         >
           {status?.text}

@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts, updatedAt } from "./columns";
 import { contractors } from "./contractors";
 import { events } from "./events";
@@ -6,6 +6,7 @@ import { users } from "./auth";
 
 export const profileCompletionStatus = pgEnum("profile_completion_status", ["pending", "completed"]);
 export const checkInMethod = pgEnum("check_in_method", ["qr_code", "manual", "self"]);
+export const planStatus = pgEnum("plan_status", ["none", "pending", "ready", "failed"]);
 
 export const eventAttendees = pgTable(
   "event_attendees",
@@ -24,6 +25,11 @@ export const eventAttendees = pgTable(
     checkInMethod: checkInMethod(),
     checkedInBy: uuid().references(() => users.id, { onDelete: "set null" }),
     checkInNonce: text(),
+    /** The personal plan built at check-in (SPEC §5): its state survives a crash; the driver retries pending ones. */
+    planStatus: planStatus().notNull().default("none"),
+    planBuiltAt: ts(),
+    planAttempts: integer().notNull().default(0),
+    planError: text(),
     cancelledAt: ts(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -33,6 +39,7 @@ export const eventAttendees = pgTable(
     uniqueIndex("event_attendees_qr_key").on(t.qrCodeData),
     uniqueIndex("event_attendees_token_key").on(t.accessToken),
     index("event_attendees_event_checkin_idx").on(t.eventId, t.checkInTime),
+    index("event_attendees_plan_idx").on(t.planStatus),
   ],
 );
 

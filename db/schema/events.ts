@@ -23,6 +23,8 @@ export const events = pgTable(
     organizerName: text(),
     organizerEmail: text(),
     organizerPhone: text(),
+    /** When batch peer matching ran (SPEC §5.4); null until then. */
+    peerBatchRanAt: ts(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

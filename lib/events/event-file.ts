@@ -53,7 +53,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (i) => (i.input === undefined ? "is required" : `must be one of: ${values.join(", ")}`) });
 
 /** "2026-12-03T09:00" (event-local wall clock) or "2026-12-03T15:00:00Z" / "…-06:00" (exact instant). */
-export const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+export const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const datetime = z
   .string(required("a date-time"))
   .trim()
@@ -183,7 +183,7 @@ export function parseEventFile(json: unknown): ParseResult {
   return resolveEventFile(shaped.data);
 }
 
-const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
 
 /**
  * With an offset or Z the string is an exact instant; without one it is the wall

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { and, count, eq, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
@@ -36,6 +36,13 @@ describe("the demo event", () => {
     const json = JSON.parse(readFileSync("examples/demo-event.json", "utf8"));
     expect(parseEventFile(json).ok).toBe(true);
     expect(json).toEqual(JSON.parse(JSON.stringify(demo())));
+  });
+
+  it("every file in examples/ is valid", () => {
+    for (const name of readdirSync("examples").filter((f) => f.endsWith(".json"))) {
+      const r = parseEventFile(JSON.parse(readFileSync(`examples/${name}`, "utf8")));
+      expect(r.ok ? [] : r.errors, name).toEqual([]);
+    }
   });
 
   it("starts seven local days after today at 08:30 with lunch at 12:00 and networking at the end", () => {
@@ -171,6 +178,17 @@ describe("importEventFile", () => {
     const after = (await oneHour()).filter((m) => m.status === "scheduled").map((m) => localIso(m.scheduledFor));
     expect(after.length).toBe(12);
     expect(new Set(after)).toEqual(new Set(["2026-12-11 07:30"]));
+  });
+
+  it("keeps a back-dated registered_at without planning reminders for days already past", async () => {
+    const input = demo();
+    input.registrations = [{ email: "derrick.shaw@example.com", registered_at: "2026-11-10T09:00" }];
+    await importEventFile(h.db, parse(input), { now: NOW });
+    const [attendee] = await h.db.select().from(eventAttendees);
+    expect(localIso(attendee.registrationDate)).toBe("2026-11-10 09:00");
+    const planned = await h.db.select().from(eventMessages);
+    expect(planned.filter((m) => m.scheduledFor < NOW)).toEqual([]);
+    expect(planned.some((m) => m.type === "profile_completion_reminder")).toBe(true); // his profile has gaps
   });
 
   it("reports registrations the event refuses instead of failing the import", async () => {

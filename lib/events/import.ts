@@ -174,10 +174,15 @@ async function registerAll(db: Db, file: EventFile, eventId: string, now: Date):
         smsConsent: Boolean(c?.smsOptIn && c.phone),
         companyName: c?.companyName ?? undefined,
       },
-      { now: r.registered_at ?? now, source: "import" },
+      // Planned from the import's "now", not registered_at: a back-dated "now" makes registerAttendee plan
+      // reminders for days already gone, which the driver would then send all at once as overdue.
+      { now, source: "import" },
     );
-    if (result.ok && result.created) out.created++;
-    else if (result.ok) out.existing++;
+    if (result.ok && result.created) {
+      out.created++;
+      if (r.registered_at && r.registered_at < now)
+        await db.update(eventAttendees).set({ registrationDate: r.registered_at }).where(eq(eventAttendees.id, result.attendeeId));
+    } else if (result.ok) out.existing++;
     else out.failed.push({ email: r.email, code: result.error.code, message: describe(result.error) });
   }
   return out;

@@ -50,3 +50,31 @@ export function dispatchScheduledMessages(messages: SavedMessage[]): Promise<Dis
 export function dispatchCancelledMessages(ids: string[]): Promise<DispatchResult> {
   return send(ids.map((id) => ({ name: "tpx/message.cancelled" as const, data: { messageId: id } })));
 }
+
+/** In-process handlers the local driver installs (no Inngest): fire and forget, the driver retries. */
+type LocalHandlers = { checkIn?: (attendeeId: string) => void };
+const local = globalThis as unknown as { __tpxLocalJobs?: LocalHandlers };
+
+export function setLocalJobHandlers(handlers: LocalHandlers | undefined): void {
+  local.__tpxLocalJobs = handlers;
+}
+
+/** Starts the plan for a checked-in attendee: an Inngest run, or the local driver at once. */
+export async function dispatchCheckIn(attendeeId: string): Promise<DispatchResult> {
+  if (g.__tpxJobSender) {
+    return send([{ name: "tpx/attendee.checked-in", id: `checkin-${attendeeId}`, data: { attendeeId } }]);
+  }
+  local.__tpxLocalJobs?.checkIn?.(attendeeId);
+  return { sent: 0 };
+}
+
+/** (Re)schedules the event's batch peer matching; the local driver polls for it instead. */
+export function dispatchPeerBatch(eventId: string, runAt: Date): Promise<DispatchResult> {
+  return send([
+    {
+      name: "tpx/peers.batch-scheduled",
+      id: `peers-${eventId}-${runAt.getTime()}`,
+      data: { eventId, runAt: runAt.toISOString() },
+    },
+  ]);
+}

@@ -9,6 +9,10 @@ export const jobEventSchemas = {
   "tpx/message.scheduled": z.object({ messageId: z.string(), scheduledFor: z.string() }),
   /** The row was cancelled: any sleeping delivery run for it stops (cancelOn). */
   "tpx/message.cancelled": z.object({ messageId: z.string() }),
+  /** An attendee checked in: build their personal plan (SPEC §5). */
+  "tpx/attendee.checked-in": z.object({ attendeeId: z.string() }),
+  /** Batch peer matching for an event is due at `runAt` (lunch − 15 min); a newer event supersedes. */
+  "tpx/peers.batch-scheduled": z.object({ eventId: z.string(), runAt: z.string() }),
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { DevClock } from "@/components/admin/dev-clock";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Wordmark } from "@/components/brand/wordmark";
+import { getSessionUser } from "@/lib/auth/session";
+import { clockOffsetMs } from "@/lib/clock";
+import { devToolsEnabled } from "@/lib/env";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · TPX admin" }, robots: { index: false } };
+
+/**
+ * The console's frame. It is not the gate: each page calls requireUser itself
+ * (a layout does not re-run on every navigation, and pages know their own URL
+ * for the sign-in redirect). Without an admin session it renders the page bare,
+ * and the page redirects or shows the 403.
+ */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await getSessionUser();
+  if (!user || user.role !== "admin") {
+    return (
+      <main id="main" className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    );
+  }
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-border bg-card">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <Link href="/admin" className="flex items-center gap-2 rounded-md" aria-label="TPX admin home">
+            <Wordmark />
+            <span className="text-sm font-medium text-muted-foreground">Admin</span>
+          </Link>
+          <AdminNav />
+          <div className="ml-auto flex items-center gap-3">
+            <p className="hidden text-right text-sm leading-tight sm:block">
+              <span className="block font-medium">{user.name}</span>
+              <span className="block text-xs text-muted-foreground">{user.email}</span>
+            </p>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      {devToolsEnabled() ? <DevClock initialOffsetMs={clockOffsetMs()} /> : null}
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

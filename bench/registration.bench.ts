@@ -1,0 +1,179 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contractors, eventAttendees, eventMessages, type Event, type NewMessage } from "@/db/schema";
+import { freeze } from "@/lib/clock";
+import { getAgenda, toEventTimes } from "@/lib/events/queries";
+import { registerAttendee } from "@/lib/registration/register";
+import { newAccessToken, newQrCodeData } from "@/lib/registration/tokens";
+import { planImmediate, planPreEventReminders } from "@/lib/scheduling/plan";
+import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
+import { benchRegistration, createBenchEvent, local } from "./support/fixtures";
+import { round, runPool, summarize, timed } from "./support/measure";
+
+/** 37 days before the event (D > 3): every registration plans the full set. */
+const REGISTERED_AT = "2027-02-01 12:00";
+/** 2 confirmations + 2 × 3 check-in reminders + 2 × 6 profile reminders. */
+const EXPECTED_PER_REGISTRATION = 20;
+const RAW_BATCH = 1_000;
+const RATIO_GOAL = 0.3;
+
+type RegistrationRun = {
+  concurrency: number;
+  registrations: number;
+  messages: number;
+  ms: number;
+  latency: ReturnType<typeof summarize>;
+  badAttendees: number;
+};
+
+/** `registerAttendee` n times into a fresh database, then counts what it planned. */
+async function registerMany(ctx: BenchContext, n: number, concurrency: number): Promise<RegistrationRun> {
+  const h = await ctx.openDb();
+  try {
+    const event = await createBenchEvent(h.db);
+    const latencies: number[] = [];
+    ctx.log(`registering ${n.toLocaleString("en-US")} attendees, concurrency ${concurrency}`);
+    const { ms } = await timed(() =>
+      runPool(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
+        const t = await timed(() => registerAttendee(h.db, benchRegistration(event.slug, i)));
+        if (!t.value.ok) throw new Error(`registration ${i} failed: ${t.value.error.message}`);
+        latencies.push(t.ms);
+      }),
+    );
+    const { messages, badAttendees } = await countPlanned(h.db, event);
+    return { concurrency, registrations: n, messages, ms, latency: summarize(latencies), badAttendees };
+  } finally {
+    await h.close();
+  }
+}
+
+async function countPlanned(db: Db, event: Event) {
+  const [{ messages }] = await db
+    .select({ messages: count() })
+    .from(eventMessages)
+    .where(and(eq(eventMessages.eventId, event.id), eq(eventMessages.status, "scheduled")));
+  const perAttendee = db
+    .select({ attendeeId: eventMessages.attendeeId, n: count().as("n") })
+    .from(eventMessages)
+    .where(eq(eventMessages.eventId, event.id))
+    .groupBy(eventMessages.attendeeId)
+    .as("per_attendee");
+  const [{ badAttendees }] = await db
+    .select({ badAttendees: count() })
+    .from(perAttendee)
+    .where(sql`${perAttendee.n} <> ${EXPECTED_PER_REGISTRATION}`);
+  return { messages, badAttendees };
+}
+
+/**
+ * The baseline: the same outbox rows (n registrations × the same 20 planned messages)
+ * written with plain multi-row INSERTs of ~1,000 rows, against attendees and
+ * contractors created beforehand (not timed), into a fresh database.
+ */
+async function rawInsert(ctx: BenchContext, n: number) {
+  const h = await ctx.openDb();
+  try {
+    const db = h.db;
+    const event = await createBenchEvent(db);
+    ctx.log(`raw baseline: creating ${n.toLocaleString("en-US")} contractors and attendees (not timed)`);
+    const at = local(REGISTERED_AT);
+    const owners: Array<{ attendeeId: string; contractorId: string }> = [];
+    for (let from = 0; from < n; from += RAW_BATCH) {
+      const people = Array.from({ length: Math.min(RAW_BATCH, n - from) }, (_, k) => benchRegistration(event.slug, from + k));
+      const cs = await db
+        .insert(contractors)
+        .values(people.map((p) => ({ email: p.email, firstName: p.firstName, lastName: p.lastName, phone: p.phone, smsOptIn: true })))
+        .returning({ id: contractors.id });
+      const as = await db
+        .insert(eventAttendees)
+        .values(
+          cs.map((c) => ({ eventId: event.id, contractorId: c.id, registrationDate: at, qrCodeData: newQrCodeData(), accessToken: newAccessToken() })),
+        )
+        .returning({ id: eventAttendees.id, contractorId: eventAttendees.contractorId });
+      owners.push(...as.map((a) => ({ attendeeId: a.id, contractorId: a.contractorId })));
+    }
+    // The very plan registerAttendee makes, computed once: only the owner differs per row.
+    const times = toEventTimes(event, await getAgenda(db, event.id));
+    const reach = { email: true, sms: true };
+    const plan = [
+      ...planImmediate("registration_confirmation", "r1", reach, times, at),
+      ...planPreEventReminders({ event: times, registeredAt: at, profileComplete: false, reach, now: at }),
+    ];
+    const rows: NewMessage[] = owners.flatMap((o) =>
+      plan.map((p) => ({ eventId: event.id, ...o, type: p.type, channel: p.channel, dedupeKey: p.dedupeKey, scheduledFor: p.scheduledFor })),
+    );
+    ctx.log(`raw baseline: inserting ${rows.length.toLocaleString("en-US")} outbox rows in batches of ${RAW_BATCH}`);
+    const { ms } = await timed(async () => {
+      for (let from = 0; from < rows.length; from += RAW_BATCH) {
+        await db.insert(eventMessages).values(rows.slice(from, from + RAW_BATCH));
+      }
+    });
+    const { messages } = await countPlanned(db, event);
+    return { planPerRegistration: plan.length, rows: messages, ms };
+  } finally {
+    await h.close();
+  }
+}
+
+export default defineBenchmark({
+  name: "registration",
+  title: "registerAttendee throughput (sequential and ×8) against a raw multi-row INSERT of the same outbox rows",
+  async run(ctx) {
+    const n = ctx.quick ? 500 : 10_000;
+    freeze(local(REGISTERED_AT));
+    const runs = [await registerMany(ctx, n, 1), await registerMany(ctx, n, 8)];
+    const raw = await rawInsert(ctx, n);
+    const rawPerSec = raw.rows / (raw.ms / 1000);
+
+    const rows: FigureRow[] = runs.map((r) => {
+      const secs = r.ms / 1000;
+      return {
+        db: ctx.db,
+        phase: `registerAttendee ×${r.concurrency}`,
+        count: r.registrations,
+        "outbox rows": r.messages,
+        seconds: round(secs, 2),
+        "registrations/s": round(r.registrations / secs),
+        "rows/s": round(r.messages / secs),
+        "ms/reg p50": round(r.latency.p50, 2),
+        "ms/reg p99": round(r.latency.p99, 2),
+        ratio: round(r.messages / secs / rawPerSec, 3),
+      };
+    });
+    rows.push({
+      db: ctx.db,
+      phase: `raw INSERT, ${RAW_BATCH}/statement`,
+      count: raw.rows,
+      "outbox rows": raw.rows,
+      seconds: round(raw.ms / 1000, 2),
+      "registrations/s": null,
+      "rows/s": round(rawPerSec),
+      "ms/reg p50": null,
+      "ms/reg p99": null,
+      ratio: null,
+    });
+
+    const expected = n * EXPECTED_PER_REGISTRATION;
+    const notes = runs.map(
+      (r) =>
+        `×${r.concurrency}: ${r.messages.toLocaleString("en-US")} outbox rows planned for ${r.registrations.toLocaleString("en-US")} registrations ` +
+        `(expected ${expected.toLocaleString("en-US")}; ${r.badAttendees} attendees without exactly ${EXPECTED_PER_REGISTRATION})`,
+    );
+    notes.push(`raw baseline: ${raw.rows.toLocaleString("en-US")} rows, ${raw.planPerRegistration} per attendee`);
+    for (const r of runs) {
+      if (r.messages !== expected || r.badAttendees > 0) throw new Error(`×${r.concurrency} planned ${r.messages} rows, expected ${expected}`);
+    }
+    return {
+      rows,
+      goals: runs.map((r) => {
+        const ratio = r.messages / (r.ms / 1000) / rawPerSec;
+        return {
+          goal: `planned messages/s ÷ raw rows/s ≥ ${RATIO_GOAL} (registerAttendee ×${r.concurrency})`,
+          measured: `${ratio.toFixed(3)} (${Math.round(r.messages / (r.ms / 1000)).toLocaleString("en-US")} ÷ ${Math.round(rawPerSec).toLocaleString("en-US")})`,
+          met: ratio >= RATIO_GOAL,
+        };
+      }),
+      notes,
+    };
+  },
+});

@@ -1,0 +1,115 @@
+import { formatDateTimeShort, formatUtc } from "@/components/events/datetime";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Message } from "@/db/schema";
+import { EmailPreview } from "./email-preview";
+import { CHANNEL_LABELS, MESSAGE_TYPE_LABELS } from "./message-labels";
+import { StatusBadge } from "./status-badge";
+
+export type OutboxMessage = Message & { attendeeName: string; attendeeEmail: string; toAddress: string | null };
+
+function When({ at, timezone }: { at: Date; timezone: string }) {
+  return (
+    <time dateTime={at.toISOString()} className="grid gap-0.5 whitespace-nowrap tabular-nums">
+      <span>{formatDateTimeShort(at, timezone)}</span>
+      <span className="text-xs text-muted-foreground">{formatUtc(at)}</span>
+    </time>
+  );
+}
+
+/** Every message of an event as the admin sees it: who, what, when (event time and UTC), what happened. */
+export function OutboxTable({
+  messages,
+  timezone,
+  labelledBy,
+}: {
+  messages: OutboxMessage[];
+  timezone: string;
+  labelledBy: string;
+}) {
+  return (
+    <Table aria-labelledby={labelledBy} containerClassName="rounded-xl border border-border bg-card">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Attendee</TableHead>
+          <TableHead>Message</TableHead>
+          <TableHead>Scheduled</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">Attempts</TableHead>
+          <TableHead>Sent</TableHead>
+          <TableHead className="min-w-[22rem]">Content</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {messages.map((m) => (
+          <TableRow key={m.id} data-message-id={m.id}>
+            <TableCell>
+              <div className="grid gap-0.5">
+                <span className="font-medium">{m.attendeeName}</span>
+                <span className="text-xs text-muted-foreground">{m.attendeeEmail}</span>
+                {m.channel === "sms" ? (
+                  <span className="text-xs text-muted-foreground tabular-nums">{m.toAddress ?? "no phone"}</span>
+                ) : null}
+              </div>
+            </TableCell>
+            <TableCell>
+              <div className="grid gap-1">
+                <span className="font-medium">{MESSAGE_TYPE_LABELS[m.type]}</span>
+                <span className="flex items-center gap-2">
+                  <Badge variant={m.channel === "sms" ? "accent" : "outline"}>{CHANNEL_LABELS[m.channel]}</Badge>
+                  <code className="text-xs text-muted-foreground">{m.type}</code>
+                </span>
+              </div>
+            </TableCell>
+            <TableCell>
+              <When at={m.scheduledFor} timezone={timezone} />
+              {m.nextAttemptAt && m.status === "scheduled" ? (
+                <span className="mt-1 block text-xs text-warning">
+                  Retry at {formatDateTimeShort(m.nextAttemptAt, timezone)}
+                </span>
+              ) : null}
+            </TableCell>
+            <TableCell>
+              <div className="grid max-w-64 gap-1">
+                <StatusBadge status={m.status} />
+                {m.statusReason ? <span className="text-xs text-muted-foreground">{m.statusReason}</span> : null}
+                {m.lastError && m.lastError !== m.statusReason ? (
+                  <span className="text-xs text-destructive">Last error: {m.lastError}</span>
+                ) : null}
+                {m.uncertainSince ? (
+                  <span className="text-xs text-warning">Uncertain: provider may have accepted it; reconciling.</span>
+                ) : null}
+                {m.deliveryStatus ? (
+                  <span className="text-xs text-muted-foreground">Delivery: {m.deliveryStatus}</span>
+                ) : null}
+              </div>
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{m.attempts}</TableCell>
+            <TableCell>
+              {m.actualSendTime ? <When at={m.actualSendTime} timezone={timezone} /> : <span aria-label="not sent">—</span>}
+            </TableCell>
+            <TableCell>
+              <MessageContent message={m} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function MessageContent({ message: m }: { message: OutboxMessage }) {
+  if (!m.renderedBody && !m.renderedSubject && !m.renderedHtml) {
+    return <span className="text-sm text-muted-foreground">Rendered when sent</span>;
+  }
+  if (m.channel === "sms") {
+    return <p className="max-w-md text-sm whitespace-pre-wrap">{m.renderedBody}</p>;
+  }
+  const subject = m.renderedSubject ?? "(no subject)";
+  return (
+    <div className="max-w-md">
+      <p className="text-sm font-medium">{subject}</p>
+      <EmailPreview subject={subject} html={m.renderedHtml} text={m.renderedBody} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Which trades complement each other (SPEC §5.2 "complementary business types"):
+ * they serve the same homeowners at adjacent moments of a job, so they refer work
+ * to each other without competing. A small, reviewable table; a business type maps
+ * to a trade when it contains one of the trade's words ("Pool construction" → pool).
+ */
+import { containsPhrase, normalizeTerm, words } from "./text";
+
+const TRADE_WORDS: Record<string, string[]> = {
+  roofing: ["roofing", "roofer", "roof"],
+  solar: ["solar"],
+  gutters: ["gutter"],
+  restoration: ["restoration"],
+  plumbing: ["plumbing", "plumber"],
+  hvac: ["hvac", "heating", "air conditioning"],
+  electrical: ["electrical", "electrician", "electric"],
+  remodeling: ["remodeling", "remodel", "renovation"],
+  flooring: ["flooring"],
+  painting: ["painting", "painter"],
+  windows: ["window"],
+  landscaping: ["landscaping", "landscape", "lawn"],
+  pool: ["pool"],
+  fencing: ["fencing", "fence"],
+  concrete: ["concrete", "hardscape"],
+};
+
+const COMPLEMENTARY: Array<[string, string]> = [
+  ["roofing", "solar"],
+  ["roofing", "gutters"],
+  ["roofing", "restoration"],
+  ["plumbing", "hvac"],
+  ["hvac", "electrical"],
+  ["electrical", "solar"],
+  ["remodeling", "electrical"],
+  ["remodeling", "flooring"],
+  ["remodeling", "painting"],
+  ["remodeling", "windows"],
+  ["landscaping", "pool"],
+  ["landscaping", "fencing"],
+  ["landscaping", "concrete"],
+];
+
+const COMPLEMENT_SET = new Set(COMPLEMENTARY.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+
+/** The trades a business type names; its own normalized form when it names none of the table's. */
+export function tradesOf(businessType: string | null | undefined): string[] {
+  const w = words(businessType);
+  if (w.length === 0) return [];
+  const found = Object.keys(TRADE_WORDS).filter((t) => TRADE_WORDS[t].some((k) => containsPhrase(w, words(k))));
+  return found.length > 0 ? found : [w.join(" ")];
+}
+
+/**
+ * How two business types relate: "same" (one trade in common, or the same words:
+ * competitors when they also share a service area), "complementary", "different",
+ * or "unknown" when either is missing.
+ */
+export type TradeRelation = "same" | "complementary" | "different" | "unknown";
+
+export function tradeRelation(a: string | null | undefined, b: string | null | undefined): TradeRelation {
+  return relateTrades(tradesOf(a), tradesOf(b), normalizeTerm(a), normalizeTerm(b));
+}
+
+/** tradeRelation on precomputed parts, for scorers that compare one profile many times. */
+export function relateTrades(ta: string[], tb: string[], keyA: string, keyB: string): TradeRelation {
+  if (ta.length === 0 || tb.length === 0) return "unknown";
+  if (keyA === keyB || ta.some((t) => tb.includes(t))) return "same";
+  return ta.some((x) => tb.some((y) => COMPLEMENT_SET.has(`${x}|${y}`))) ? "complementary" : "different";
+}
