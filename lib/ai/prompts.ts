@@ -101,5 +101,5 @@ export const peerFacts = (p: PeerPick) => ({
 /** The user message: the facts as JSON, which models follow more faithfully than prose. */
 export function buildPrompt<P>(input: PersonalizeInput<P>, facts: (pick: P) => object): string {
   const payload = { event: input.eventName, attendee: attendeeFacts(input.attendee), picks: input.picks.map(facts) };
-  return `Write the items for these ${input.picks.length} picks.\n${JSON.stringify(payload, null, 2)}`;
+  return `Write the items for these ${input.picks.length} picks.\n${JSON.stringify(payload)}`;
 }

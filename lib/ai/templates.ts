@@ -167,14 +167,15 @@ export function peerWhy(ctx: TemplateContext, pick: PeerPick): string {
   let who: string;
   if (company) who = `${full} runs ${company}${kind ? `, ${kind}` : area ? ` in ${area}` : ""}`;
   else if (kind) who = `${full} runs ${kind}`;
-  else who = `${full} is at ${ctx.eventName} too`;
+  else who = `${full} is here too`;
 
   // Common ground already leads with shared focus areas, so the intro prefers the other reasons.
   const shared = valuesOf(r, "shared_focus");
-  let tail = "";
+  let tail: string;
   if (reasonOf(r, "complementary_business")) tail = " — your work complements theirs, so there may be referrals both ways";
   else if (shared.length > 0) tail = ` — a good person to compare notes with on ${joinList(shared)}`;
   else if (reasonOf(r, "similar_size") || reasonOf(r, "same_revenue_tier")) tail = " — a business your size, likely facing the same growing pains";
+  else tail = ` — worth a hello while you're both at ${ctx.eventName}`;
   return truncateOnWord(`${who}${tail}.`, LIMITS.why);
 }
 

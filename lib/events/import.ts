@@ -174,15 +174,11 @@ async function registerAll(db: Db, file: EventFile, eventId: string, now: Date):
         smsConsent: Boolean(c?.smsOptIn && c.phone),
         companyName: c?.companyName ?? undefined,
       },
-      // Planned from the import's "now", not registered_at: a back-dated "now" makes registerAttendee plan
-      // reminders for days already gone, which the driver would then send all at once as overdue.
-      { now, source: "import" },
+      // registered_at dates the registration (and its §3.1 reminder days); "now" keeps past ones unplanned.
+      { now, registeredAt: r.registered_at && r.registered_at < now ? r.registered_at : undefined, source: "import" },
     );
-    if (result.ok && result.created) {
-      out.created++;
-      if (r.registered_at && r.registered_at < now)
-        await db.update(eventAttendees).set({ registrationDate: r.registered_at }).where(eq(eventAttendees.id, result.attendeeId));
-    } else if (result.ok) out.existing++;
+    if (result.ok && result.created) out.created++;
+    else if (result.ok) out.existing++;
     else out.failed.push({ email: r.email, code: result.error.code, message: describe(result.error) });
   }
   return out;

@@ -22,6 +22,8 @@ export type DeliveryOutcome =
 export type DeliveryDeps = { channels: Channels; now?: () => Date };
 
 const due = sql`coalesce(${eventMessages.nextAttemptAt}, ${eventMessages.scheduledFor})`;
+/** A Date compared with an SQL expression needs an explicit cast (postgres-js cannot infer it). */
+const at_ = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 function claimSet(at: Date) {
   return { status: "sending" as const, attempts: sql`${eventMessages.attempts} + 1`, claimedAt: at, updatedAt: at };
@@ -36,7 +38,7 @@ export async function deliverMessage(db: Db, messageId: string, deps: DeliveryDe
   const [row] = await db
     .update(eventMessages)
     .set(claimSet(at))
-    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.status, "scheduled"), lte(due, at)))
+    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.status, "scheduled"), lte(due, at_(at))))
     .returning();
   if (row) return processClaimed(db, row, deps);
   const [current] = await db
@@ -53,7 +55,7 @@ export async function claimDueMessages(db: Db, limit: number, at: Date, opts: { 
   const dueIds = db
     .select({ id: eventMessages.id })
     .from(eventMessages)
-    .where(and(eq(eventMessages.status, "scheduled"), lte(due, cutoff)))
+    .where(and(eq(eventMessages.status, "scheduled"), lte(due, at_(cutoff))))
     .orderBy(due)
     .limit(limit)
     .for("update", { skipLocked: true });

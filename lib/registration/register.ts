@@ -22,7 +22,12 @@ export type RegistrationOk = {
   messageIds: string[];
 };
 
-export type RegisterOptions = { now?: Date; source?: "web" | "api" | "import" };
+export type RegisterOptions = {
+  now?: Date;
+  /** Back-dates the registration (imports); its reminder days count from it, past ones are not planned. */
+  registeredAt?: Date;
+  source?: "web" | "api" | "import";
+};
 
 /** Message types planned at registration and re-planned when the event moves. */
 export const PRE_EVENT_TYPES = [
@@ -65,7 +70,7 @@ export async function registerAttendee(
 
   const outcome = await db.transaction(async (tx) => {
     const contractor = await upsertContractor(tx, v, at);
-    const { attendee, created } = await upsertAttendee(tx, event.id, contractor, at);
+    const { attendee, created } = await upsertAttendee(tx, event.id, contractor, opts.registeredAt ?? at);
     const owner = { eventId: event.id, attendeeId: attendee.id, contractorId: contractor.id };
     const reach = reachability(contractor);
     const [{ n: previous }] = await tx

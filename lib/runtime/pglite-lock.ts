@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 /**
  * PGlite has no lock of its own and one process per data folder is safe. The app
@@ -30,6 +31,7 @@ export function acquireLock(dataDir: string): void {
       `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first (only one process may open a PGlite folder).`,
     );
   }
+  mkdirSync(path.dirname(lockPathFor(dataDir)), { recursive: true });
   writeFileSync(lockPathFor(dataDir), String(process.pid));
   const release = () => {
     try {
