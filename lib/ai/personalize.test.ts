@@ -109,6 +109,11 @@ describe("with a model", () => {
     expect(result.items[0].why.length).toBeLessThanOrEqual(200);
     expect(result.items[0].commonGround!.length).toBeLessThanOrEqual(160);
     expect(result.items[0].why).toMatch(/\w…$/);
+
+    const quoted = await writeSessionWhys(inputOf(sessionPicks.slice(0, 1)), {
+      model: scriptedModel(json([{ targetId: "s-pricing", why: '"Pricing that protects your margin."' }])),
+    });
+    expect(quoted.items[0].why).toBe("Pricing that protects your margin.");
   });
 
   it("falls back to templates within the timeout when the model hangs", async () => {

@@ -139,7 +139,8 @@ type Check = { startsAt?: string; timeZone?: string; forbidden: string[]; booth?
 
 /** The model's sentence, trimmed to the limit, or null when it is empty or names a time, room or booth it shouldn't. */
 function usable(text: string | undefined, max: number, check: Check): string | null {
-  const t = truncateOnWord(text ?? "", max);
+  // Models sometimes wrap a sentence in quotes; the quotes would count against the limit and read oddly.
+  const t = truncateOnWord((text ?? "").trim().replace(/^["“](.*)["”]$/s, "$1"), max);
   if (!t) return null;
   if (mentionsForeignTime(t, check.startsAt, check.timeZone)) return null;
   const lower = t.toLowerCase();

@@ -40,13 +40,16 @@ const COMPLEMENTARY: Array<[string, string]> = [
   ["landscaping", "concrete"],
 ];
 
+/** Each trade's words, split once rather than per profile. */
+const TRADE_PHRASES = Object.entries(TRADE_WORDS).map(([trade, list]) => ({ trade, phrases: list.map((k) => words(k)) }));
+
 const COMPLEMENT_SET = new Set(COMPLEMENTARY.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 
 /** The trades a business type names; its own normalized form when it names none of the table's. */
 export function tradesOf(businessType: string | null | undefined): string[] {
   const w = words(businessType);
   if (w.length === 0) return [];
-  const found = Object.keys(TRADE_WORDS).filter((t) => TRADE_WORDS[t].some((k) => containsPhrase(w, words(k))));
+  const found = TRADE_PHRASES.filter((t) => t.phrases.some((ph) => containsPhrase(w, ph))).map((t) => t.trade);
   return found.length > 0 ? found : [w.join(" ")];
 }
 

@@ -1,4 +1,4 @@
-import type { Attendee, Contractor, Event, MessageChannel, MessageType } from "@/db/schema";
+import type { AgendaItem, Attendee, Contractor, Event, MessageChannel, MessageType, Sponsor } from "@/db/schema";
 import { isProfileComplete } from "@/lib/registration/profile-completeness";
 
 export type SendDecision = { action: "send" } | { action: "skip" | "cancel"; reason: string };
@@ -17,10 +17,17 @@ const CHECK_IN_REMINDERS: ReadonlySet<MessageType> = new Set([
  * so a reminder planned a week ago respects today's check-in or opt-out.
  */
 export function decideAtSend(
-  m: { type: MessageType; channel: MessageChannel },
-  ctx: { event: Event; attendee: Attendee | null; contractor: Contractor },
+  m: { type: MessageType; channel: MessageChannel; personalization?: Record<string, unknown> },
+  ctx: { event: Event; attendee: Attendee | null; contractor: Contractor; agenda?: AgendaItem[]; sponsor?: Sponsor | null },
 ): SendDecision {
   const { event, attendee, contractor } = ctx;
+  const agendaItemId = m.personalization?.agendaItemId;
+  if (m.type === "speaker_alert" && typeof agendaItemId === "string" && !ctx.agenda?.some((a) => a.id === agendaItemId)) {
+    return { action: "skip", reason: "session cancelled" };
+  }
+  if (m.type === "sponsor_recommendation" && (!ctx.sponsor || ctx.sponsor.removedAt)) {
+    return { action: "skip", reason: "sponsor removed" };
+  }
   if (event.status === "cancelled") return { action: "cancel", reason: "event cancelled" };
   if (attendee?.cancelledAt) return { action: "cancel", reason: "registration cancelled" };
   if (m.channel === "sms") {

@@ -62,7 +62,7 @@ describe("renderSms: every type", () => {
 
   it("throws for a type without an SMS template", () => {
     expect(() => renderSms(fixtureContext("connection_summary"))).toThrow("no template for connection_summary on sms");
-    expect(() => renderSms(fixtureContext("speaker_alert"))).toThrow("no template for speaker_alert on sms");
+    expect(() => renderSms(fixtureContext("sponsor_batch_check"))).toThrow("no template for sponsor_batch_check on sms");
   });
 });
 

@@ -3,6 +3,7 @@ import type { RenderContext } from "./context";
 import { eventWindow, firstName, formatDateTime, formatTime, joinList, plural, shorten } from "./format";
 import { missingProfileFieldLabels } from "./profile-fields";
 import { agendaCounts } from "./personalization";
+import { DURING_EVENT_SMS } from "./sms-during-event";
 
 /**
  * SMS templates. Each returns its wordings from fullest to most compact; renderSms
@@ -99,6 +100,7 @@ const agendaReady: SmsTemplate = (ctx) => {
 };
 
 export const SMS_TEMPLATES: Partial<Record<MessageType, SmsTemplate>> = {
+  ...DURING_EVENT_SMS,
   registration_confirmation: registrationConfirmation,
   check_in_reminder_night_before: nightBefore,
   check_in_reminder_1_hour: oneHour,
