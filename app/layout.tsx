@@ -10,10 +10,17 @@ const inter = localFont({
   display: "swap",
 });
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#4f46e5"/>' +
+  '<rect x="8" y="9" width="16" height="3" rx="1.5" fill="#fff"/><rect x="8" y="14.5" width="11" height="3" rx="1.5" fill="#fff" opacity=".8"/>' +
+  '<rect x="8" y="20" width="6" height="3" rx="1.5" fill="#fff" opacity=".6"/></svg>';
+
 export const metadata: Metadata = {
   title: { default: "TPX — conference orchestration", template: "%s · TPX" },
   description:
     "TPX runs the attendee journey of a business conference: registration, reminders, QR check-in and a personal plan for every attendee.",
+  // The wordmark's tile, inline: no extra file, no /favicon.ico 404.
+  icons: { icon: `data:image/svg+xml,${encodeURIComponent(FAVICON)}` },
 };
 
 export const viewport: Viewport = {

@@ -6,6 +6,8 @@ import { setJobEventSender } from "@/lib/jobs/dispatch";
 /** Every event TPX sends or reacts to, typed in one place (schemas in lib/jobs/events.ts). */
 export const messageScheduled = eventType("tpx/message.scheduled", { schema: jobEventSchemas["tpx/message.scheduled"] });
 export const messageCancelled = eventType("tpx/message.cancelled", { schema: jobEventSchemas["tpx/message.cancelled"] });
+export const attendeeCheckedIn = eventType("tpx/attendee.checked-in", { schema: jobEventSchemas["tpx/attendee.checked-in"] });
+export const peerBatchScheduled = eventType("tpx/peers.batch-scheduled", { schema: jobEventSchemas["tpx/peers.batch-scheduled"] });
 
 const e = env();
 

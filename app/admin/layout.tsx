@@ -20,7 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const user = await getSessionUser();
   if (!user || user.role !== "admin") {
     return (
-      <main id="main" className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">
+      <main id="main" className="mx-auto w-full max-w-[96rem] px-4 py-8 sm:px-6">
         {children}
       </main>
     );
@@ -29,7 +29,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-border bg-card">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4 sm:px-6">
           <Link href="/admin" className="flex items-center gap-2 rounded-md" aria-label="TPX admin home">
             <Wordmark />
             <span className="text-sm font-medium text-muted-foreground">Admin</span>
@@ -45,7 +45,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
       </header>
       {devToolsEnabled() ? <DevClock initialOffsetMs={clockOffsetMs()} /> : null}
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+      <main id="main" className="mx-auto w-full max-w-[96rem] flex-1 px-4 py-8 sm:px-6">
         {children}
       </main>
     </div>

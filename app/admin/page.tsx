@@ -83,7 +83,7 @@ export default async function AdminEventsPage() {
                     {counts.length === 0 ? (
                       <span className="text-sm text-muted-foreground">None yet</span>
                     ) : (
-                      <ul className="flex flex-wrap gap-1.5" aria-label={`Messages of ${event.name} by status`}>
+                      <ul className="flex flex-wrap gap-1.5" aria-label={`Message counts for ${event.name}`}>
                         {counts.map((s) => (
                           <li key={s} className="inline-flex items-center gap-1 text-sm tabular-nums">
                             <StatusBadge status={s} />

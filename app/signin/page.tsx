@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SignInForm, signInErrorMessage } from "@/components/auth/signin-form";
+import { SignInForm } from "@/components/auth/signin-form";
+import { signInErrorMessage } from "@/components/auth/signin-messages";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PublicShell } from "@/components/site/public-shell";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";

@@ -11,13 +11,17 @@ type ClockBody = { to: string } | { advanceMs: number } | { reset: true };
 
 const HOUR = 60 * 60 * 1000;
 
-// One shared once-a-second tick for the displayed time.
+// One once-a-second tick for the displayed time (the snapshot must be stable between renders).
+let lastTick = 0;
 function subscribeToSeconds(onTick: () => void) {
-  const id = window.setInterval(onTick, 1000);
+  const id = window.setInterval(() => {
+    lastTick = Date.now();
+    onTick();
+  }, 1000);
   return () => window.clearInterval(id);
 }
-const currentSecond = () => Math.floor(Date.now() / 1000) * 1000;
-const noSecondOnServer = () => null;
+const currentTick = () => (lastTick ||= Date.now());
+const noTickOnServer = () => null;
 
 const noop = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -50,10 +54,10 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
     text: string;
   } | null>(null);
   const [pending, startTransition] = useTransition();
-  const second = useSyncExternalStore(subscribeToSeconds, currentSecond, noSecondOnServer);
+  const tick = useSyncExternalStore(subscribeToSeconds, currentTick, noTickOnServer);
   const zone = useSyncExternalStore(noop, browserZone, noZoneOnServer);
 
-  const appTime = second === null ? null : new Date(second + offsetMs);
+  const appTime = tick === null ? null : new Date(Math.round((tick + offsetMs) / 1000) * 1000);
 
   function move(body: ClockBody, describe: (now: Date) => string) {
     if (pending) return;
@@ -99,7 +103,7 @@ export function DevClock({ initialOffsetMs }: { initialOffsetMs: number }) {
 
   return (
     <section aria-label="Dev clock" className="border-b border-warning/30 bg-warning/8 text-sm">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
+      <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <p className="flex items-center gap-2">
           <Clock aria-hidden="true" className="size-4 text-warning" />
           <span className="font-semibold">Dev clock</span>

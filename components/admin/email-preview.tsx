@@ -1,42 +1,55 @@
 "use client";
 
-import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
 /**
- * The rendered email, on demand: a sandboxed iframe (no scripts, no same-origin
- * access, no navigation) plus the text part. The iframe only exists while open,
- * so a long outbox does not load hundreds of documents.
+ * The rendered email, on demand, at a readable width: a sandboxed iframe (no
+ * scripts, no same-origin access, no navigation) plus the text part. The iframe
+ * only exists while the dialog is open, so a long outbox loads no documents.
  */
-export function EmailPreview({ subject, html, text }: { subject: string; html: string | null; text: string | null }) {
-  const [open, setOpen] = useState(false);
+export function EmailPreview({
+  subject,
+  to,
+  html,
+  text,
+}: {
+  subject: string;
+  to: string | null;
+  html: string | null;
+  text: string | null;
+}) {
   return (
-    <details className="group mt-1" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="inline-flex min-h-9 cursor-pointer items-center rounded-md text-sm font-medium text-primary hover:underline">
-        {open ? "Hide email" : "Show email"}
-        <span className="sr-only">: {subject}</span>
-      </summary>
-      {open ? (
-        <div className="mt-2 grid gap-3">
-          {html ? (
-            <iframe
-              sandbox=""
-              srcDoc={html}
-              title={`Rendered email: ${subject}`}
-              className="h-[32rem] w-full min-w-[22rem] rounded-md border border-border bg-white"
-            />
-          ) : (
-            <p className="text-sm text-muted-foreground">No HTML part recorded.</p>
-          )}
-          {text ? (
-            <div className="grid gap-1">
-              <p className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Text part</p>
-              <pre className="max-h-80 overflow-auto rounded-md bg-muted p-3 font-sans text-sm whitespace-pre-wrap">
-                {text}
-              </pre>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
-    </details>
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="link" size="sm" className="h-auto py-1">
+          Show email<span className="sr-only">: {subject}</span>
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{subject}</DialogTitle>
+          <DialogDescription>{to ? `To ${to}` : "Rendered email"}</DialogDescription>
+        </DialogHeader>
+        {html ? (
+          <iframe
+            sandbox=""
+            srcDoc={html}
+            title={`Rendered email: ${subject}`}
+            className="h-[60dvh] w-full rounded-md border border-border bg-white"
+          />
+        ) : (
+          <p className="text-sm text-muted-foreground">No HTML part recorded.</p>
+        )}
+        {text ? (
+          <details className="grid gap-1">
+            <summary className="cursor-pointer text-sm font-medium">Text part</summary>
+            <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-muted p-3 font-sans text-sm whitespace-pre-wrap">
+              {text}
+            </pre>
+          </details>
+        ) : null}
+      </DialogContent>
+    </Dialog>
   );
 }

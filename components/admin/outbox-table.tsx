@@ -37,7 +37,7 @@ export function OutboxTable({
           <TableHead>Status</TableHead>
           <TableHead className="text-right">Attempts</TableHead>
           <TableHead>Sent</TableHead>
-          <TableHead className="min-w-[22rem]">Content</TableHead>
+          <TableHead className="min-w-64">Content</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -107,9 +107,9 @@ function MessageContent({ message: m }: { message: OutboxMessage }) {
   }
   const subject = m.renderedSubject ?? "(no subject)";
   return (
-    <div className="max-w-md">
+    <div className="grid max-w-md justify-items-start">
       <p className="text-sm font-medium">{subject}</p>
-      <EmailPreview subject={subject} html={m.renderedHtml} text={m.renderedBody} />
+      <EmailPreview subject={subject} to={m.toAddress} html={m.renderedHtml} text={m.renderedBody} />
     </div>
   );
 }

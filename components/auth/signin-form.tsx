@@ -7,19 +7,9 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { Field } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { Input } from "@/components/ui/input";
+import { signInErrorMessage } from "./signin-messages";
 
 type State = { error?: string; redirecting?: boolean };
-
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "That email and password don't match an account. Check them and try again.",
-  Configuration: "Sign-in is not configured on this server. Ask the operator to set NEXTAUTH_SECRET.",
-  SessionRequired: "Please sign in to continue.",
-};
-
-export function signInErrorMessage(code: string | null | undefined): string | undefined {
-  if (!code) return undefined;
-  return MESSAGES[code] ?? "Sign-in failed. Please try again.";
-}
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();

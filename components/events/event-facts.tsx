@@ -47,23 +47,16 @@ export function EventFacts({
           </dt>
           <dd>
             {venue ? <span className="block font-medium">{venue}</span> : null}
-            {address ? (
-              <span className="block text-muted-foreground">
-                {address}
-                {mapsHref ? (
-                  <>
-                    {" · "}
-                    <a
-                      href={mapsHref}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      className="inline-flex min-h-11 items-center font-medium text-primary underline underline-offset-2 sm:min-h-0"
-                    >
-                      Map<span className="sr-only"> (opens in a new tab)</span>
-                    </a>
-                  </>
-                ) : null}
-              </span>
+            {address ? <span className="block text-muted-foreground">{address}</span> : null}
+            {mapsHref ? (
+              <a
+                href={mapsHref}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-flex min-h-11 items-center text-sm font-medium text-primary underline underline-offset-2"
+              >
+                Open in Maps<span className="sr-only"> (opens in a new tab)</span>
+              </a>
             ) : null}
           </dd>
         </div>

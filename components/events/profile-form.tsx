@@ -45,7 +45,16 @@ const ORDER: ProfileFieldName[] = [
 
 const focusAreaId = (value: string) => `focus_areas-${value.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
-export function ProfileForm({ action, initial }: { action: ProfileAction; initial: ProfileValues }) {
+export function ProfileForm({
+  action,
+  initial,
+  initialMissing,
+}: {
+  action: ProfileAction;
+  initial: ProfileValues;
+  /** Missing when the page loaded; replaced by the answer of each save. */
+  initialMissing: string[];
+}) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const fields = state.status === "error" ? state.fields : {};
   const errorFor = (name: ProfileFieldName) => (fields[name] ? fieldErrorText(PROFILE_LABELS[name], fields[name]) : undefined);
@@ -85,7 +94,11 @@ export function ProfileForm({ action, initial }: { action: ProfileAction; initia
           errors={summary}
         />
       ) : null}
-      {state.status === "saved" ? <SavedNotice completed={state.completed} missingFields={state.missingFields} /> : null}
+      {state.status === "saved" ? (
+        <SavedNotice completed={state.completed} missingFields={state.missingFields} />
+      ) : state.status === "idle" ? (
+        <ProfileProgress missingFields={initialMissing} />
+      ) : null}
 
       <div className="grid gap-5 sm:grid-cols-2">
         {text("first_name", "given-name")}
@@ -138,7 +151,7 @@ export function ProfileForm({ action, initial }: { action: ProfileAction; initia
           What do you want to get better at? Pick any that apply.
         </p>
         <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-          {[...FOCUS_AREAS, ...extraAreas.map((a) => ({ value: a, label: a }))].map((area) => {
+          {[...FOCUS_AREAS, ...extraAreas.map((a) => ({ value: a, label: a[0].toUpperCase() + a.slice(1) }))].map((area) => {
             const id = focusAreaId(area.value);
             return (
               <label
@@ -152,7 +165,7 @@ export function ProfileForm({ action, initial }: { action: ProfileAction; initia
                   value={area.value}
                   defaultChecked={initial.focus_areas.includes(area.value)}
                 />
-                <span className="capitalize">{area.label}</span>
+                <span>{area.label}</span>
               </label>
             );
           })}
@@ -189,6 +202,29 @@ function SavedNotice({ completed, missingFields }: { completed: boolean; missing
       <AlertTitle>Saved. Your profile is not complete yet</AlertTitle>
       <AlertDescription>
         <p>Still missing: {missingList(missingFields)}.</p>
+      </AlertDescription>
+    </Alert>
+  );
+}
+
+function ProfileProgress({ missingFields }: { missingFields: string[] }) {
+  if (missingFields.length === 0) {
+    return (
+      <Alert variant="success">
+        <CircleCheck aria-hidden="true" />
+        <AlertTitle>Your profile is complete</AlertTitle>
+        <AlertDescription>
+          <p>You can still update it here.</p>
+        </AlertDescription>
+      </Alert>
+    );
+  }
+  return (
+    <Alert variant="info">
+      <ListTodo aria-hidden="true" />
+      <AlertTitle>Still needed: {missingList(missingFields)}</AlertTitle>
+      <AlertDescription>
+        <p>Fill them in and we&apos;ll stop sending profile reminders.</p>
       </AlertDescription>
     </Alert>
   );

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { contractors, eventAgendaItems, eventAttendees, eventSpeakers, eventSponsors, events } from "@/db/schema";
 import { registerAttendee } from "@/lib/registration/register";
 import { replanEventMessages } from "@/lib/scheduling/replan";
+import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
 import type { EventFile } from "./event-file";
 
 export type KindCounts = { created: number; updated: number; unchanged: number };
@@ -34,6 +35,8 @@ export type ImportSummary = {
 export async function importEventFile(db: Db, file: EventFile, opts: { now: Date }): Promise<ImportSummary> {
   const { scheduleChanged, ...counts } = await db.transaction((tx) => writeEventData(tx, file, opts.now));
   const messages = scheduleChanged ? await replanEventMessages(db, counts.eventId, { now: opts.now }) : null;
+  // New event or moved agenda: (re)schedule its batch peer matching (SPEC §5.4).
+  if (scheduleChanged || counts.event === "created") await schedulePeerBatch(db, counts.eventId);
   const registrations = await registerAll(db, file, counts.eventId, opts.now);
   return { ...counts, slug: file.event.slug, registrations, messages };
 }

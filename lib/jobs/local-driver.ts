@@ -15,6 +15,9 @@ export type LocalDriverOptions = {
   concurrency?: number;
   sweepAfterMs?: number;
   onError?: (err: unknown) => void;
+  /** More periodic work (plans to retry, due peer batches), run every `extraEveryMs`. */
+  extraWork?: (now: Date) => Promise<void>;
+  extraEveryMs?: number;
 };
 
 export type LocalDriver = { stop: () => Promise<void>; tick: () => Promise<number> };
@@ -31,6 +34,7 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   let delivered = 0;
   let lastBeat = 0;
   let lastMaintenance = 0;
+  let lastExtra = 0;
 
   async function tick(): Promise<number> {
     let handled = 0;
@@ -50,6 +54,10 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
       lastMaintenance = nowMs;
       await recoverStaleClaims(opts.db);
       await reconcileUncertainSms(opts.db, opts.channels);
+    }
+    if (opts.extraWork && nowMs - lastExtra >= (opts.extraEveryMs ?? 5_000)) {
+      lastExtra = nowMs;
+      await opts.extraWork(clockNow());
     }
     if (nowMs - lastBeat > 5_000 || handled > 0) {
       lastBeat = nowMs;

@@ -53,6 +53,8 @@ function buildIndex(e: Encoded, members: Int32Array) {
     sigsByFocus,
     /** Members of a signature with a business type: key sig · btCount + bt. */
     sigBt: groupBy(members, (i) => (sigOf[i] < 0 || e.bt[i] < 0 ? -1 : sigOf[i] * e.btCount + e.bt[i])),
+    /** Members of a signature in a service area: key sig · areaCount + area. */
+    sigArea: groupBy(members, (i) => (sigOf[i] < 0 || e.area[i] < 0 ? -1 : sigOf[i] * e.areaCount + e.area[i])),
     complementsOf,
     byBt: groupBy(members, (i) => e.bt[i]),
     byArea: groupBy(members, (i) => e.area[i]),
@@ -61,55 +63,113 @@ function buildIndex(e: Encoded, members: Int32Array) {
   };
 }
 
+type Group = { c: number; kind: "complement" | "area" | "rest"; bound: number };
+const groupOrders: Group[][] = [];
+
+/**
+ * For c shared focus areas: complementary trades (at most 200c + 450), other trades
+ * in the same area (200c + 300), everyone (200c + 200); sorted by that bound.
+ */
+function groupOrder(maxShared: number): Group[] {
+  return (groupOrders[maxShared] ??= Array.from({ length: maxShared + 1 }, (_, c) => [
+    { c, kind: "complement" as const, bound: W.sharedFocus * c + PEER_MAX_WITHOUT_FOCUS },
+    { c, kind: "area" as const, bound: W.sharedFocus * c + W.sameAreaOtherTrade + SIZE_AND_TIER },
+    { c, kind: "rest" as const, bound: W.sharedFocus * c + SIZE_AND_TIER },
+  ])
+    .flat()
+    .sort((x, y) => y.bound - x.bound || y.c - x.c));
+}
+
+/** One person's search: the stamps say who was already scored for them. */
+class Search {
+  readonly heap: TopK;
+  readonly stamp: Int32Array;
+  i = -1;
+  evaluations = 0;
+
+  constructor(
+    readonly e: Encoded,
+    perPerson: number,
+    readonly taken: Set<number> | undefined,
+  ) {
+    this.heap = new TopK(perPerson);
+    this.stamp = new Int32Array(e.n).fill(-1);
+  }
+
+  start(i: number): void {
+    this.i = i;
+    this.heap.reset();
+  }
+
+  /** Can nothing scoring at most `bound` get into the list any more? */
+  beaten(bound: number): boolean {
+    return this.heap.full && bound < this.heap.minPoints;
+  }
+
+  visit(j: number, focusPoints: number): void {
+    const { e, i } = this;
+    if (this.stamp[j] === i) return;
+    this.stamp[j] = i;
+    this.evaluations++;
+    if (forbidden(e, i, j) || (this.taken !== undefined && this.taken.has(i < j ? i * e.n + j : j * e.n + i))) return;
+    const p = focusPoints + pointsWithoutFocus(e, i, j);
+    if (p > 0) this.heap.offer(p, j);
+  }
+
+  visitAll(list: readonly number[] | undefined, focusPoints: number): void {
+    if (list === undefined) return;
+    for (let k = 0; k < list.length; k++) this.visit(list[k], focusPoints);
+  }
+}
+
 /**
  * Candidate pairs (i < j by index) with their points: each member's top `perPerson`,
  * leaving out pairs whose key (i·n + j) is in `taken` (matched in an earlier round).
  */
 export function topCandidates(e: Encoded, members: Int32Array, perPerson: number, taken?: Set<number>) {
   const ix = buildIndex(e, members);
-  const heap = new TopK(perPerson);
-  const stamp = new Int32Array(e.n).fill(-1);
+  const search = new Search(e, perPerson, taken);
+  const { heap } = search;
   const overlap = new Int32Array(ix.sigCount);
   const out = { a: [] as number[], b: [] as number[], points: [] as number[], evaluations: 0 };
-  const noGroup: number[] = [];
+  const none: number[] = [];
+  // Reused for every person: signatures touched, and bucketed by shared count.
+  const touched: number[] = [];
+  const levels: number[][] = Array.from({ length: Math.max(1, ...members.map((i) => e.focus[i].length)) + 1 }, () => []);
 
   for (const i of members) {
-    heap.reset();
-    const visitAll = (list: readonly number[], focusPoints: number) => {
-      for (const j of list) {
-        if (stamp[j] === i) continue;
-        stamp[j] = i;
-        out.evaluations++;
-        if (forbidden(e, i, j) || (taken && taken.has(i < j ? i * e.n + j : j * e.n + i))) continue;
-        const p = focusPoints + pointsWithoutFocus(e, i, j);
-        if (p > 0) heap.offer(p, j);
-      }
-    };
-    const beaten = (bound: number) => heap.full && bound < heap.minPoints;
+    search.start(i);
     const bt = e.bt[i];
-    const complements = bt >= 0 ? ix.complementsOf[bt] : noGroup;
+    const area = e.area[i];
+    const complements = bt >= 0 ? ix.complementsOf[bt] : none;
 
     // Per signature, the focus areas it shares with i; signatures bucketed by that count.
-    const levels: number[][] = Array.from({ length: e.focus[i].length + 1 }, () => []);
-    const touched: number[] = [];
+    const maxShared = e.focus[i].length;
+    for (let c = 0; c <= maxShared; c++) levels[c].length = 0;
+    touched.length = 0;
     for (const f of e.focus[i]) for (const s of ix.sigsByFocus[f]) if (overlap[s]++ === 0) touched.push(s);
     for (const s of touched) levels[overlap[s]].push(s);
     for (const s of touched) overlap[s] = 0;
-    // Everyone sharing a focus area is stamped here unless a group was beaten, and then
-    // every later group is beaten too: the groups below only see zero overlaps.
-    for (let c = levels.length - 1; c >= 1; c--) {
-      const focusPoints = W.sharedFocus * c;
-      if (beaten(focusPoints + PEER_MAX_WITHOUT_FOCUS)) break;
-      for (const s of levels[c]) for (const other of complements) visitAll(ix.sigBt.get(s * e.btCount + other) ?? noGroup, focusPoints);
-      if (beaten(focusPoints + W.sameAreaOtherTrade + SIZE_AND_TIER)) break;
-      for (const s of levels[c]) visitAll(ix.sigMembers.get(s)!, focusPoints);
-    }
-    if (!beaten(PEER_MAX_WITHOUT_FOCUS)) for (const other of complements) visitAll(ix.byBt.get(other) ?? noGroup, 0);
-    if (bt >= 0 && e.area[i] >= 0 && !beaten(W.sameAreaOtherTrade + SIZE_AND_TIER)) visitAll(ix.byArea.get(e.area[i]) ?? noGroup, 0);
-    if (e.size[i] > 0) scanSimilarSizes(e, ix.bySize, i, (j) => visitAll([j], 0), beaten);
-    if (e.tier[i] >= 0 && !beaten(W.sameRevenueTier)) {
-      const list = ix.byTier.get(e.tier[i]) ?? noGroup;
-      for (let k = 0; k < list.length && k < TAIL_SCAN_CAP && !heap.full; k++) visitAll([list[k]], 0);
+
+    // Groups by the most their members could score, highest first. A member of several
+    // groups is scored in the first (stamps), which always is the one with its true
+    // focus overlap: that group's bound is higher than any c = 0 group it is also in.
+    for (const g of groupOrder(maxShared)) {
+      if (search.beaten(g.bound)) break;
+      const focusPoints = W.sharedFocus * g.c;
+      if (g.c > 0) {
+        for (const s of levels[g.c]) {
+          if (g.kind === "complement") for (const other of complements) search.visitAll(ix.sigBt.get(s * e.btCount + other), focusPoints);
+          else if (g.kind === "area") search.visitAll(area >= 0 && bt >= 0 ? ix.sigArea.get(s * e.areaCount + area) : undefined, focusPoints);
+          else search.visitAll(ix.sigMembers.get(s), focusPoints);
+        }
+      } else if (g.kind === "complement") for (const other of complements) search.visitAll(ix.byBt.get(other), 0);
+      else if (g.kind === "area") search.visitAll(area >= 0 && bt >= 0 ? ix.byArea.get(area) : undefined, 0);
+      else {
+        if (e.size[i] > 0) scanSimilarSizes(search, ix.bySize);
+        const list = e.tier[i] >= 0 ? (ix.byTier.get(e.tier[i]) ?? none) : none;
+        for (let k = 0; k < list.length && k < TAIL_SCAN_CAP && !heap.full; k++) search.visit(list[k], 0);
+      }
     }
 
     for (let k = 0; k < heap.size; k++) {
@@ -119,11 +179,13 @@ export function topCandidates(e: Encoded, members: Int32Array, perPerson: number
       out.points.push(heap.points[k]);
     }
   }
+  out.evaluations = search.evaluations;
   return out;
 }
 
 /** Walk outward from i's team size, nearest ratio first, while a similar size can still count. */
-function scanSimilarSizes(e: Encoded, bySize: Int32Array, i: number, visit: (j: number) => void, beaten: (bound: number) => boolean) {
+function scanSimilarSizes(search: Search, bySize: Int32Array) {
+  const { e, i } = search;
   const s = e.size[i];
   let lo = 0;
   let hi = bySize.length;
@@ -138,7 +200,7 @@ function scanSimilarSizes(e: Encoded, bySize: Int32Array, i: number, visit: (j: 
     const upPts = up < bySize.length ? sizePoints(s, e.size[bySize[up]]) : 0;
     const downPts = down >= 0 ? sizePoints(s, e.size[bySize[down]]) : 0;
     const best = Math.max(upPts, downPts);
-    if (best === 0 || beaten(best + W.sameRevenueTier)) return;
-    visit(upPts >= downPts ? bySize[up++] : bySize[down--]);
+    if (best === 0 || search.beaten(best + W.sameRevenueTier)) return;
+    search.visit(upPts >= downPts ? bySize[up++] : bySize[down--], 0);
   }
 }

@@ -24,6 +24,7 @@ export type Encoded = {
   /** Each person's focus area ids, ascending. */
   focus: Int32Array[];
   focusCount: number;
+  areaCount: number;
   btCount: number;
   /** btCount² relation codes between business types. */
   btRelation: Uint8Array;
@@ -60,6 +61,7 @@ export function encodePeers(peers: PreparedPeer[]): Encoded {
     size: new Float64Array(n),
     focus: [],
     focusCount: 0,
+    areaCount: 0,
     btCount: 0,
     btRelation: new Uint8Array(0),
   };
@@ -70,9 +72,10 @@ export function encodePeers(peers: PreparedPeer[]): Encoded {
     e.bt[i] = bts.id(p.businessType);
     if (e.bt[i] >= 0 && !btPeer[e.bt[i]]) btPeer[e.bt[i]] = p;
     e.size[i] = p.size;
-    e.focus.push(Int32Array.from([...p.focus.keys()].map((k) => focusIds.id(k))).sort());
+    e.focus.push(Int32Array.from(p.focusKeys.map((k) => focusIds.id(k))).sort());
   });
   e.focusCount = focusIds.ids.size;
+  e.areaCount = areas.ids.size;
   e.btCount = bts.ids.size;
   e.btRelation = new Uint8Array(e.btCount * e.btCount);
   for (let x = 0; x < e.btCount; x++) {

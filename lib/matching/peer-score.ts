@@ -1,6 +1,6 @@
 /**
  * The score of one pair of attendees (SPEC §5.2 peers), with its reasons. The batch
- * matcher computes the same number from integer-encoded profiles (peer-index.ts);
+ * matcher computes the same number from integer-encoded profiles (peer-encode.ts);
  * a test holds the two to agreement.
  */
 import type { Reason } from "./reasons";
@@ -19,11 +19,14 @@ export type PreparedPeer = {
   tier: string;
   /** 0 when unknown. */
   size: number;
-  /** Normalized focus area → the attendee's spelling. */
-  focus: Map<string, string>;
+  /** Normalized focus areas, and the attendee's spelling of each (same order). */
+  focusKeys: string[];
+  focusTerms: string[];
+  focusSet: Set<string>;
 };
 
 export function preparePeer(profile: MatchProfile): PreparedPeer {
+  const focus = distinctTerms(profile.focusAreas ?? []);
   return {
     profile,
     company: normalizeCompany(profile.companyName),
@@ -32,7 +35,9 @@ export function preparePeer(profile: MatchProfile): PreparedPeer {
     area: normalizeTerm(profile.serviceArea),
     tier: normalizeTerm(profile.revenueTier),
     size: profile.teamSize != null && profile.teamSize > 0 ? profile.teamSize : 0,
-    focus: new Map(distinctTerms(profile.focusAreas ?? []).map((t) => [t.key, t.term])),
+    focusKeys: focus.map((t) => t.key),
+    focusTerms: focus.map((t) => t.term),
+    focusSet: new Set(focus.map((t) => t.key)),
   };
 }
 
@@ -43,35 +48,47 @@ export function sizePoints(a: number, b: number): number {
   return ratio >= W.minSizeRatio ? Math.round(W.similarSize * ratio) : 0;
 }
 
-/** Never self, never the same company, never a competitor (same trade in the same service area). */
-export function isForbiddenPair(a: PreparedPeer, b: PreparedPeer): boolean {
-  if (a.profile.attendeeId === b.profile.attendeeId) return true;
-  if (a.company && a.company === b.company) return true;
+/**
+ * The one scoring rule, in hundredths; -1 when the pair is forbidden (self, same
+ * company, competitors = same trade in the same service area). Reasons are written
+ * to `reasons` when given, so ranking many pairs allocates nothing.
+ */
+function scorePair(a: PreparedPeer, b: PreparedPeer, reasons: Reason[] | null): number {
+  if (a.profile.attendeeId === b.profile.attendeeId) return -1;
+  if (a.company !== "" && a.company === b.company) return -1;
   const sameArea = a.area !== "" && a.area === b.area;
-  return sameArea && relateTrades(a.trades, b.trades, a.businessType, b.businessType) === "same";
-}
+  const relation = relateTrades(a.trades, b.trades, a.businessType, b.businessType);
+  if (sameArea && relation === "same") return -1;
 
-/** Score in hundredths (exact integer arithmetic) and the reasons; null when forbidden. */
-export function scorePreparedPair(a: PreparedPeer, b: PreparedPeer): { points: number; reasons: Reason[] } | null {
-  if (isForbiddenPair(a, b)) return null;
-  const reasons: Reason[] = [];
   let points = 0;
-  const add = (p: number, r: Omit<Reason, "weight">) => {
+  const add = (p: number, r: () => Omit<Reason, "weight">) => {
     if (p <= 0) return;
     points += p;
-    reasons.push({ ...r, weight: p / 100 });
+    reasons?.push({ ...r(), weight: p / 100 });
   };
-  const shared = [...a.focus.keys()].filter((k) => b.focus.has(k)).map((k) => a.focus.get(k)!);
-  add(W.sharedFocus * shared.length, { code: "shared_focus", values: shared });
-  const relation = relateTrades(a.trades, b.trades, a.businessType, b.businessType);
-  const types = [a.profile.businessType!, b.profile.businessType!];
-  if (relation === "complementary") add(W.complementaryTrades, { code: "complementary_business", values: types });
-  else if (relation === "different" && a.area !== "" && a.area === b.area) {
-    add(W.sameAreaOtherTrade, { code: "complementary_business", values: types, detail: "different trades, same service area" });
+  let shared = 0;
+  for (const k of a.focusKeys) if (b.focusSet.has(k)) shared++;
+  add(W.sharedFocus * shared, () => ({ code: "shared_focus", values: a.focusTerms.filter((_, i) => b.focusSet.has(a.focusKeys[i])) }));
+  const types = () => [a.profile.businessType!, b.profile.businessType!];
+  if (relation === "complementary") add(W.complementaryTrades, () => ({ code: "complementary_business", values: types() }));
+  else if (relation === "different" && sameArea) {
+    add(W.sameAreaOtherTrade, () => ({ code: "complementary_business", values: types(), detail: "different trades, same service area" }));
   }
-  add(sizePoints(a.size, b.size), { code: "similar_size", detail: `team sizes ${a.size} and ${b.size}` });
-  if (a.tier !== "" && a.tier === b.tier) add(W.sameRevenueTier, { code: "same_revenue_tier", values: [a.profile.revenueTier!] });
-  return { points, reasons };
+  add(sizePoints(a.size, b.size), () => ({ code: "similar_size", detail: `team sizes ${a.size} and ${b.size}` }));
+  if (a.tier !== "" && a.tier === b.tier) add(W.sameRevenueTier, () => ({ code: "same_revenue_tier", values: [a.profile.revenueTier!] }));
+  return points;
+}
+
+/** Points only (hundredths), -1 when forbidden: for ranking many pairs. */
+export function pairPoints(a: PreparedPeer, b: PreparedPeer): number {
+  return scorePair(a, b, null);
+}
+
+/** Points and reasons; null when forbidden. */
+export function scorePreparedPair(a: PreparedPeer, b: PreparedPeer): { points: number; reasons: Reason[] } | null {
+  const reasons: Reason[] = [];
+  const points = scorePair(a, b, reasons);
+  return points < 0 ? null : { points, reasons };
 }
 
 /** SPEC §5.2: null when the two may never be matched; score 0 means "no reason to meet". */

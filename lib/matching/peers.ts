@@ -5,7 +5,7 @@
  */
 import { topCandidates } from "./peer-candidates";
 import { encodePeers } from "./peer-encode";
-import { pairKey, preparePeer, scorePreparedPair, type PreparedPeer } from "./peer-score";
+import { pairKey, pairPoints, preparePeer, scorePreparedPair, type PreparedPeer } from "./peer-score";
 import type { MatchProfile, PeerOptions, PeerPair } from "./types";
 
 const DEFAULT_CANDIDATES_PER_PERSON = 24;
@@ -17,10 +17,12 @@ const MAX_ROUNDS = 3;
  * when both still have capacity and the pair is new. Sorting one numeric key per
  * pair keeps 10⁵–10⁶ candidates fast; exact while n² · max points < 2⁵³.
  */
-function greedy(c: { a: number[]; b: number[]; points: number[] }, n: number, remaining: Int32Array, taken: Set<number>): Array<[number, number]> {
+type Candidates = { a: ArrayLike<number>; b: ArrayLike<number>; points: ArrayLike<number>; length: number };
+
+function greedy(c: Candidates, n: number, remaining: Int32Array, taken: Set<number>): Array<[number, number]> {
   let top = 1;
-  for (const p of c.points) if (p >= top) top = p + 1;
-  const keys = new Float64Array(c.a.length);
+  for (let k = 0; k < c.length; k++) if (c.points[k] >= top) top = c.points[k] + 1;
+  const keys = new Float64Array(c.length);
   for (let k = 0; k < keys.length; k++) keys[k] = (top - c.points[k]) * n * n + c.a[k] * n + c.b[k];
   keys.sort();
   const accepted: Array<[number, number]> = [];
@@ -53,7 +55,7 @@ export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): Pe
   let members = Int32Array.from({ length: e.n }, (_, i) => i);
   for (let round = 0; round < MAX_ROUNDS && members.length >= 2; round++) {
     const candidates = topCandidates(e, members, opts.candidatesPerPerson ?? DEFAULT_CANDIDATES_PER_PERSON, taken);
-    const added = greedy(candidates, e.n, remaining, taken);
+    const added = greedy({ ...candidates, length: candidates.a.length }, e.n, remaining, taken);
     if (added.length === 0) break;
     accepted.push(...added);
     // People who filled up are out; the rest may now find each other beyond their first lists.
@@ -62,21 +64,35 @@ export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): Pe
   return accepted.map((p) => explain(e.peers, p));
 }
 
-/** The obvious O(n²) version (every pair scored with its reasons), for the benchmark and the equivalence test. */
+/**
+ * The obvious O(n²) version: every pair scored, the same greedy. For the benchmark
+ * and the equivalence test. Candidates go to typed arrays so 10,000 people fit in memory.
+ */
 export function naiveAllPairs(profiles: MatchProfile[], opts: PeerOptions): PeerPair[] {
   const peers = profiles.map(preparePeer).sort((x, y) => (x.profile.attendeeId < y.profile.attendeeId ? -1 : 1));
-  const c = { a: [] as number[], b: [] as number[], points: [] as number[] };
-  for (let i = 0; i < peers.length; i++) {
-    for (let j = i + 1; j < peers.length; j++) {
-      const r = scorePreparedPair(peers[i], peers[j]);
-      if (!r || r.points <= 0) continue;
-      c.a.push(i);
-      c.b.push(j);
-      c.points.push(r.points);
+  const n = peers.length;
+  let c = { a: new Int32Array(1024), b: new Int32Array(1024), points: new Int32Array(1024), length: 0 };
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const p = pairPoints(peers[i], peers[j]);
+      if (p <= 0) continue;
+      if (c.length === c.a.length) c = grow(c);
+      c.a[c.length] = i;
+      c.b[c.length] = j;
+      c.points[c.length++] = p;
     }
   }
-  const remaining = new Int32Array(peers.length).fill(opts.maxPerPerson);
-  return greedy(c, peers.length, remaining, new Set()).map((p) => explain(peers, p));
+  return greedy(c, n, new Int32Array(n).fill(opts.maxPerPerson), new Set()).map((p) => explain(peers, p));
+}
+
+function grow(c: { a: Int32Array; b: Int32Array; points: Int32Array; length: number }) {
+  const size = c.a.length * 2;
+  const copy = (x: Int32Array) => {
+    const y = new Int32Array(size);
+    y.set(x);
+    return y;
+  };
+  return { a: copy(c.a), b: copy(c.b), points: copy(c.points), length: c.length };
 }
 
 /**
@@ -94,16 +110,20 @@ export function matchLateArrival(
   const room = opts.maxPerPerson - (currentCounts.get(id) ?? 0);
   if (room <= 0) return [];
   const me = preparePeer(profile);
-  const found: Array<{ other: string; points: number; pair: PeerPair }> = [];
+  const found: Array<{ peer: PreparedPeer; points: number }> = [];
+  const seen = new Set<string>();
   for (const q of pool) {
     const other = q.attendeeId;
-    if (other === id || (currentCounts.get(other) ?? 0) >= opts.maxPerPerson || existingPairs.has(pairKey(id, other))) continue;
-    const r = scorePreparedPair(me, preparePeer(q));
-    if (!r || r.points <= 0) continue;
-    const [a, b] = id < other ? [id, other] : [other, id];
-    found.push({ other, points: r.points, pair: { a, b, score: r.points / 100, reasons: r.reasons } });
+    if (other === id || seen.has(other) || (currentCounts.get(other) ?? 0) >= opts.maxPerPerson || existingPairs.has(pairKey(id, other))) continue;
+    seen.add(other);
+    const peer = preparePeer(q);
+    const points = pairPoints(me, peer);
+    if (points > 0) found.push({ peer, points });
   }
-  found.sort((x, y) => y.points - x.points || (x.other < y.other ? -1 : x.other > y.other ? 1 : 0));
-  const seen = new Set<string>();
-  return found.filter((f) => !seen.has(f.other) && seen.add(f.other)).slice(0, room).map((f) => f.pair);
+  const id2 = (f: { peer: PreparedPeer }) => f.peer.profile.attendeeId;
+  found.sort((x, y) => y.points - x.points || (id2(x) < id2(y) ? -1 : 1));
+  return found.slice(0, room).map((f) => {
+    const [x, y] = id < id2(f) ? [me, f.peer] : [f.peer, me];
+    return explain([x, y], [0, 1]);
+  });
 }

@@ -39,7 +39,7 @@ function sample<T>(rand: () => number, list: readonly T[], count: number): T[] {
  * 1–200 log-uniform, the revenue tier following size, ~3 % with an incomplete
  * profile and ~2 % sharing a company with the person before them.
  */
-export function generateProfiles(count: number, seed = 1): MatchProfile[] {
+export function generateProfiles(count: number, seed = 1, idPrefix = "att"): MatchProfile[] {
   const rand = seededRandom(seed);
   const skewed = <T>(list: readonly T[]) => list[Math.floor(list.length * rand() ** 1.6)];
   const out: MatchProfile[] = [];
@@ -49,9 +49,9 @@ export function generateProfiles(count: number, seed = 1): MatchProfile[] {
     const incomplete = rand() < 0.03;
     const colleague = i > 0 && rand() < 0.02;
     out.push({
-      attendeeId: `att-${String(i).padStart(6, "0")}`,
-      contractorId: `con-${i}`,
-      companyName: colleague ? out[i - 1].companyName : `Company ${i}`,
+      attendeeId: `${idPrefix}-${String(i).padStart(6, "0")}`,
+      contractorId: `${idPrefix}-con-${i}`,
+      companyName: colleague ? out[i - 1].companyName : `${idPrefix} Company ${i}`,
       businessType: incomplete && rand() < 0.5 ? null : skewed(BUSINESS_TYPES),
       serviceArea: skewed(SERVICE_AREAS),
       revenueTier: incomplete ? null : tier,
@@ -63,7 +63,7 @@ export function generateProfiles(count: number, seed = 1): MatchProfile[] {
   return out;
 }
 
-/** A one-day agenda: `tracks` parallel sessions per hour, a morning break, lunch, an afternoon break. */
+/** A one-day agenda from `day` (midnight): parallel sessions on the hour, a morning break, lunch, an afternoon break. */
 export function generateAgenda(day: Date, sessionCount: number, seed = 2): SessionCandidate[] {
   const rand = seededRandom(seed);
   const at = (h: number, m = 0) => new Date(day.getTime() + (h * 60 + m) * 60_000);

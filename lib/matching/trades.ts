@@ -43,7 +43,11 @@ const COMPLEMENTARY: Array<[string, string]> = [
 /** Each trade's words, split once rather than per profile. */
 const TRADE_PHRASES = Object.entries(TRADE_WORDS).map(([trade, list]) => ({ trade, phrases: list.map((k) => words(k)) }));
 
-const COMPLEMENT_SET = new Set(COMPLEMENTARY.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+/** Trade → the trades it complements, both ways round. */
+const COMPLEMENTS = new Map<string, Set<string>>();
+for (const [a, b] of COMPLEMENTARY) {
+  for (const [x, y] of [[a, b], [b, a]]) COMPLEMENTS.set(x, (COMPLEMENTS.get(x) ?? new Set()).add(y));
+}
 
 /** The trades a business type names; its own normalized form when it names none of the table's. */
 export function tradesOf(businessType: string | null | undefined): string[] {
@@ -68,5 +72,5 @@ export function tradeRelation(a: string | null | undefined, b: string | null | u
 export function relateTrades(ta: string[], tb: string[], keyA: string, keyB: string): TradeRelation {
   if (ta.length === 0 || tb.length === 0) return "unknown";
   if (keyA === keyB || ta.some((t) => tb.includes(t))) return "same";
-  return ta.some((x) => tb.some((y) => COMPLEMENT_SET.has(`${x}|${y}`))) ? "complementary" : "different";
+  return ta.some((x) => tb.some((y) => COMPLEMENTS.get(x)?.has(y))) ? "complementary" : "different";
 }

@@ -2,7 +2,9 @@ import { getChannels } from "@/lib/channels";
 import { getDbHandle } from "@/lib/db";
 import { DEMO_LOGINS, seedDemoIfEmpty } from "@/lib/demo/seed";
 import { describeModes, env, inngestConfigured } from "@/lib/env";
+import { setLocalJobHandlers } from "@/lib/jobs/dispatch";
 import { startLocalDriver, type LocalDriver } from "@/lib/jobs/local-driver";
+import { localOrchestration } from "@/lib/orchestration/local-jobs";
 import { acquireLock } from "./pglite-lock";
 
 const g = globalThis as unknown as { __tpxStarted?: Promise<LocalDriver | null> };
@@ -34,5 +36,7 @@ async function boot(): Promise<LocalDriver | null> {
   if (e.LOCAL_DRIVER === "off") return null;
   const mode = inngestConfigured(e) ? "sweep" : "all";
   console.log(`[tpx] local job driver on (${mode === "all" ? "delivers every due message" : "sweeps messages Inngest missed"})`);
-  return startLocalDriver({ db, channels: getChannels(), mode });
+  const orchestration = localOrchestration(db, { retryAfterMs: mode === "all" ? 15_000 : 120_000 });
+  if (mode === "all") setLocalJobHandlers({ checkIn: orchestration.onCheckIn });
+  return startLocalDriver({ db, channels: getChannels(), mode, extraWork: orchestration.sweep, extraEveryMs: 2_000 });
 }

@@ -6,6 +6,7 @@ import { loadEventTimes } from "@/lib/events/queries";
 import { dispatchCancelledMessages, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { cancelUnplannedMessages, savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
 import { PRE_EVENT_TYPES, reachability } from "@/lib/registration/register";
+import { retimeSessionMessages } from "@/lib/orchestration/retime";
 import { planPreEventReminders } from "./plan";
 
 /**
@@ -45,7 +46,8 @@ export async function replanEventMessages(
     }
     return { saved, cancelled };
   });
-  await dispatchScheduledMessages(result.saved);
+  const retimed = await retimeSessionMessages(db, eventId, at);
+  await dispatchScheduledMessages([...result.saved, ...retimed]);
   await dispatchCancelledMessages(result.cancelled);
-  return { moved: result.saved.length, cancelled: result.cancelled.length, planned: result.saved.length };
+  return { moved: result.saved.length + retimed.length, cancelled: result.cancelled.length, planned: result.saved.length };
 }

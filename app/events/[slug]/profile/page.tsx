@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CircleCheck } from "lucide-react";
 import { InvalidLink } from "@/components/events/invalid-link";
 import { ProfileForm, type ProfileValues } from "@/components/events/profile-form";
-import { missingList } from "@/components/events/profile-fields";
 import { PublicShell } from "@/components/site/public-shell";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
 import { getAttendeeByToken } from "@/lib/registration/profile";
@@ -64,21 +61,9 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           </p>
         </header>
 
-        {missing.length === 0 ? (
-          <Alert variant="success">
-            <CircleCheck aria-hidden="true" />
-            <AlertTitle>Your profile is complete</AlertTitle>
-            <AlertDescription>
-              <p>You can still update it below.</p>
-            </AlertDescription>
-          </Alert>
-        ) : (
-          <p className="text-sm text-muted-foreground">Still needed: {missingList(missing)}.</p>
-        )}
-
         <Card>
           <CardContent className="pt-5 sm:pt-6">
-            <ProfileForm action={saveProfile.bind(null, token)} initial={initial} />
+            <ProfileForm action={saveProfile.bind(null, token)} initial={initial} initialMissing={missing} />
           </CardContent>
         </Card>
       </div>

@@ -51,7 +51,7 @@ export default async function RegisteredPage({ params, searchParams }: Props) {
             Registration confirmed
           </p>
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">You&apos;re registered</h1>
-          <p className="text-lg text-muted-foreground">
+          <p className="text-lg break-words text-muted-foreground">
             {contractor.firstName ? `Thanks, ${contractor.firstName}. ` : null}
             You&apos;re on the list for <span className="font-medium text-foreground">{event.name}</span>. A confirmation
             is on its way to {contractor.email}
@@ -68,12 +68,6 @@ export default async function RegisteredPage({ params, searchParams }: Props) {
         />
 
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Button asChild size="lg" variant="outline">
-            <a href={`/api/events/${encodeURIComponent(event.slug)}/calendar.ics?${q}`}>
-              <CalendarPlus aria-hidden="true" />
-              Add to calendar
-            </a>
-          </Button>
           {attendee.profileCompletionStatus === "pending" ? (
             <Button asChild size="lg">
               <Link href={`${base}/profile?${q}`}>
@@ -82,6 +76,12 @@ export default async function RegisteredPage({ params, searchParams }: Props) {
               </Link>
             </Button>
           ) : null}
+          <Button asChild size="lg" variant="outline">
+            <a href={`/api/events/${encodeURIComponent(event.slug)}/calendar.ics?${q}`}>
+              <CalendarPlus aria-hidden="true" />
+              Add to calendar
+            </a>
+          </Button>
         </div>
 
         {attendee.profileCompletionStatus === "pending" ? (

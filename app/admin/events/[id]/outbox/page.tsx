@@ -85,7 +85,7 @@ export default async function OutboxPage({ params, searchParams }: Props) {
             {filtered ? " matching the filters" : ""}
           </h2>
           {byStatus.length > 0 ? (
-            <ul className="flex flex-wrap gap-3 text-sm" aria-label="Messages by status">
+            <ul className="flex flex-wrap gap-3 text-sm" aria-label="Message counts">
               {byStatus.map(([s, n]) => (
                 <li key={s} className="inline-flex items-center gap-1.5 tabular-nums">
                   <StatusBadge status={s} />

@@ -1,0 +1,86 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { eventAttendees } from "@/db/schema";
+import { writePeerIntros, writeSessionWhys, writeSponsorPitches } from "@/lib/ai/personalize";
+import type { PersonalizeDeps, PersonalizeResult } from "@/lib/ai/types";
+import { now as clockNow } from "@/lib/clock";
+import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
+import { loadPlanContext } from "./context";
+import { peerPickFor, rankPlan, writerProfile, type DeterministicPlan } from "./rank";
+import { storePlan } from "./store";
+
+/**
+ * SPEC §5: the plan built at check-in, as named steps. Inngest runs each in its own
+ * step (one model call per step); the local driver runs them in a row. Both call these.
+ */
+export async function rankPlanStep(db: Db, attendeeId: string, now: Date): Promise<DeterministicPlan | null> {
+  const ctx = await loadPlanContext(db, attendeeId);
+  if (!ctx || ctx.attendee.cancelledAt || !ctx.attendee.checkInTime) return null;
+  return rankPlan(ctx, now);
+}
+
+export const writeSessionsStep = (plan: DeterministicPlan, deps?: PersonalizeDeps) => writeSessionWhys(plan.writer.sessions, deps);
+export const writeSponsorsStep = (plan: DeterministicPlan, deps?: PersonalizeDeps) => writeSponsorPitches(plan.writer.sponsors, deps);
+export const writePeersStep = (plan: DeterministicPlan, deps?: PersonalizeDeps) => writePeerIntros(plan.writer.peers, deps);
+
+/** What each new peer is told about this attendee (templates: it is their introduction, not this plan's). */
+export async function writeCounterpartsStep(db: Db, plan: DeterministicPlan): Promise<PersonalizeResult[]> {
+  if (plan.peers.length === 0) return [];
+  const ctx = await loadPlanContext(db, plan.attendeeId);
+  if (!ctx) return [];
+  const pool = new Map(ctx.pool.map((p) => [p.attendee.id, p]));
+  return Promise.all(
+    plan.peers.map((p) => {
+      const other = pool.get(p.targetId);
+      if (!other) return { items: [], source: "template" as const };
+      return writePeerIntros(
+        { attendee: writerProfile(other.contractor), eventName: ctx.event.name, timeZone: ctx.event.timezone, picks: [peerPickFor(ctx.contractor, plan.attendeeId, p.reasons)] },
+        { model: null },
+      );
+    }),
+  );
+}
+
+export async function storePlanStep(
+  db: Db,
+  plan: DeterministicPlan,
+  texts: { sessions: PersonalizeResult; sponsors: PersonalizeResult; peers: PersonalizeResult; counterpartPeers: PersonalizeResult[] },
+  now: Date,
+): Promise<{ messages: number }> {
+  const ctx = await loadPlanContext(db, plan.attendeeId);
+  if (!ctx) return { messages: 0 };
+  const saved = await storePlan(db, ctx, plan, texts, now);
+  await dispatchScheduledMessages(saved);
+  return { messages: saved.length };
+}
+
+export async function markPlanFailed(db: Db, attendeeId: string, error: string): Promise<void> {
+  await db
+    .update(eventAttendees)
+    .set({ planStatus: "failed", planError: error.slice(0, 500), updatedAt: sql`now()` })
+    .where(and(eq(eventAttendees.id, attendeeId), inArray(eventAttendees.planStatus, ["pending", "failed"])));
+}
+
+/** The whole plan in one go (local driver, tests). A failure never undoes the check-in: it is recorded and retried. */
+export async function buildAttendeePlan(db: Db, attendeeId: string, deps: PersonalizeDeps = {}): Promise<"ready" | "skipped" | "failed"> {
+  await db
+    .update(eventAttendees)
+    .set({ planAttempts: sql`${eventAttendees.planAttempts} + 1` })
+    .where(eq(eventAttendees.id, attendeeId));
+  try {
+    const now = clockNow();
+    const plan = await rankPlanStep(db, attendeeId, now);
+    if (!plan) return "skipped";
+    const [sessions, sponsors, peers, counterpartPeers] = await Promise.all([
+      writeSessionsStep(plan, deps),
+      writeSponsorsStep(plan, deps),
+      writePeersStep(plan, deps),
+      writeCounterpartsStep(db, plan),
+    ]);
+    await storePlanStep(db, plan, { sessions, sponsors, peers, counterpartPeers }, now);
+    return "ready";
+  } catch (err) {
+    await markPlanFailed(db, attendeeId, err instanceof Error ? err.message : String(err));
+    return "failed";
+  }
+}

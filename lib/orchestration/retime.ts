@@ -1,0 +1,50 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { eventMessages } from "@/db/schema";
+import { getAgenda, getEventById, toEventTimes } from "@/lib/events/queries";
+import type { SavedMessage } from "@/lib/messaging/store";
+import { applyQuietHours } from "@/lib/scheduling/plan";
+
+const MIN = 60_000;
+
+/**
+ * SPEC §3: when the agenda changes, pending session alerts and rating requests move
+ * with their session (a cancelled session's alert is skipped at send time).
+ */
+export async function retimeSessionMessages(db: Db, eventId: string, now: Date): Promise<SavedMessage[]> {
+  const event = await getEventById(db, eventId);
+  if (!event) return [];
+  const agenda = await getAgenda(db, eventId);
+  const times = toEventTimes(event, agenda);
+  const byId = new Map(agenda.map((a) => [a.id, a]));
+  const pending = await db
+    .select()
+    .from(eventMessages)
+    .where(
+      and(
+        eq(eventMessages.eventId, eventId),
+        eq(eventMessages.status, "scheduled"),
+        inArray(eventMessages.type, ["speaker_alert", "speaker_pcr_request"]),
+      ),
+    );
+  const moved: SavedMessage[] = [];
+  for (const m of pending) {
+    const item = byId.get(String(m.personalization.agendaItemId ?? ""));
+    if (!item) continue;
+    const raw =
+      m.type === "speaker_alert"
+        ? new Date(Math.max(now.getTime(), item.startsAt.getTime() - 15 * MIN))
+        : new Date(item.endsAt.getTime() + 7 * MIN);
+    const at = applyQuietHours(m.type, raw, times);
+    if (at.getTime() === m.scheduledFor.getTime()) continue;
+    await db
+      .update(eventMessages)
+      .set({
+        scheduledFor: at,
+        personalization: { ...m.personalization, startsAt: item.startsAt.toISOString(), room: item.room, title: item.title },
+      })
+      .where(and(eq(eventMessages.id, m.id), eq(eventMessages.status, "scheduled")));
+    moved.push({ id: m.id, scheduledFor: at });
+  }
+  return moved;
+}
