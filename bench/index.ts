@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only <name>] [--db pglite|postgres|both] [--quick]
+ * npm run bench [-- --only <name>[,<name>…]] [--db pglite|postgres|both] [--quick]
  *
  * Runs every benchmark in bench/*.bench.ts against a fresh database of each kind,
  * prints a table per benchmark and writes bench/results/<timestamp>.json.
@@ -18,11 +18,11 @@ import { formatTable } from "./support/table";
 
 const BENCH_DIR = import.meta.dirname;
 
-type Options = { only?: string; dbs: DbKind[]; quick: boolean };
+type Options = { only?: string[]; dbs: DbKind[]; quick: boolean };
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("Usage: npm run bench -- [--only <name>] [--db pglite|postgres|both] [--quick]");
+  console.error("Usage: npm run bench -- [--only <name>[,<name>…]] [--db pglite|postgres|both] [--quick]");
   process.exit(2);
 }
 
@@ -47,21 +47,34 @@ function parseArgs(argv: string[], databaseUrl: string | undefined): Options {
     : db === "pglite" || db === "postgres" ? [db]
     : usage(`--db must be pglite, postgres or both, not ${db}`);
   if (dbs.includes("postgres") && !databaseUrl) usage("--db postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)");
-  return { only, dbs, quick };
+  return { only: only?.split(",").map((n) => n.trim()).filter(Boolean), dbs, quick };
 }
 
-/** Every `*.bench.ts` beside this file, in name order. */
-async function loadBenchmarks(): Promise<Benchmark[]> {
-  const files = readdirSync(BENCH_DIR)
+/**
+ * The `<name>.bench.ts` files beside this file, in name order (only those named in
+ * `--only`, so one benchmark that does not load cannot stop the others).
+ */
+async function loadBenchmarks(only: string[] | undefined): Promise<{ loaded: Benchmark[]; broken: RunRecord[] }> {
+  const available = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith(".bench.ts"))
+    .map((f) => f.slice(0, -".bench.ts".length))
     .sort();
-  const out: Benchmark[] = [];
-  for (const f of files) {
-    const mod = (await import(pathToFileURL(path.join(BENCH_DIR, f)).href)) as { default?: Benchmark };
-    if (!mod.default?.name || !mod.default.run) throw new Error(`${f} must default-export defineBenchmark({ name, title, run })`);
-    out.push(mod.default);
+  const unknown = (only ?? []).filter((n) => !available.includes(n));
+  if (unknown.length) usage(`No benchmark named ${unknown.join(", ")}; have: ${available.join(", ")}`);
+  const loaded: Benchmark[] = [];
+  const broken: RunRecord[] = [];
+  for (const name of available.filter((n) => !only || only.includes(n))) {
+    try {
+      const mod = (await import(pathToFileURL(path.join(BENCH_DIR, `${name}.bench.ts`)).href)) as { default?: Benchmark };
+      if (!mod.default?.run || mod.default.name !== name) {
+        throw new Error(`${name}.bench.ts must default-export defineBenchmark({ name: "${name}", title, run })`);
+      }
+      loaded.push(mod.default);
+    } catch (err) {
+      broken.push({ benchmark: name, title: "(did not load)", db: "pglite", quick: false, startedAt: new Date().toISOString(), seconds: 0, loadBefore: "", loadAfter: "", error: describeError(err) });
+    }
   }
-  return out;
+  return { loaded, broken };
 }
 
 function packageVersion(name: string): string {
@@ -111,9 +124,7 @@ function describeError(err: unknown): string {
 async function main() {
   const databaseUrl = env().DATABASE_URL;
   const opts = parseArgs(process.argv.slice(2), databaseUrl);
-  const all = await loadBenchmarks();
-  const selected = opts.only ? all.filter((b) => b.name === opts.only) : all;
-  if (selected.length === 0) usage(`No benchmark named ${opts.only}; have: ${all.map((b) => b.name).join(", ")}`);
+  const { loaded: selected, broken } = await loadBenchmarks(opts.only);
 
   const machine = {
     cpus: cpus().length,
@@ -130,7 +141,11 @@ async function main() {
       `${machine.postgres ? `, ${machine.postgres}` : ""}; load average ${machine.loadAverageAtStart}`,
   );
 
-  const runs: RunRecord[] = [];
+  const runs: RunRecord[] = [...broken];
+  for (const b of broken) {
+    printRun(b);
+    process.exitCode = 1;
+  }
   for (const bench of selected) {
     for (const db of opts.dbs) {
       const started = Date.now();

@@ -24,6 +24,7 @@ function expectValid(pairs: PeerPair[], profiles: MatchProfile[], max: number) {
     expect(check).not.toBeNull();
     expect(p.score).toBeGreaterThan(0);
     expect(p.score).toBe(check!.score);
+    expect(p.reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(p.score, 9);
     for (const id of [p.a, p.b]) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   for (const c of counts.values()) expect(c).toBeLessThanOrEqual(max);
