@@ -64,23 +64,41 @@ class Search {
     this.evaluations++;
     if (forbidden(e, i, j) || (this.taken !== undefined && this.taken.has(i < j ? i * e.n + j : j * e.n + i))) return;
     const p = focusPoints + pointsWithoutFocus(e, i, j);
-    if (p > 0) this.heap.offer(p, j);
+    // Equal scores go to the nearest index after i (wrapping), not the smallest overall:
+    // otherwise with many ties everyone lists the same few people, who fill up at once.
+    if (p > 0) this.heap.offer(p, j >= i ? j - i : j - i + e.n);
   }
 
-  /** Everyone in `g` (skipping runs of i's competitors) until nothing can beat the list. */
+  /** The kept candidates' indexes (undoing the rotation of visit). */
+  candidate(k: number): number {
+    const r = this.heap.index[k] + this.i;
+    return r >= this.e.n ? r - this.e.n : r;
+  }
+
+  /**
+   * Everyone in `g` until nothing can beat the list, starting at a place that depends
+   * on i (the same reason as the rotation above), skipping runs of i's competitors.
+   */
   visitGroup(g: Group | undefined, focusPoints: number, bound: number, limit = Infinity): void {
-    if (g === undefined) return;
+    if (g === undefined || g.members.length === 0) return;
+    const start = this.i % g.members.length;
+    const left = this.scan(g, start, g.members.length, focusPoints, bound, limit);
+    if (left > 0) this.scan(g, 0, start, focusPoints, bound, left);
+  }
+
+  /** Positions [from, to) of g; returns how many more may be scored (0: stop). */
+  private scan(g: Group, from: number, to: number, focusPoints: number, bound: number, limit: number): number {
     const { members, key, runEnd } = g;
-    let scanned = 0;
-    for (let k = 0; k < members.length && scanned < limit; ) {
+    for (let k = from; k < to; ) {
       if (this.myKey >= 0 && key[k] === this.myKey) {
         k = runEnd[k];
         continue;
       }
-      if (this.done(bound)) return;
+      if (limit <= 0 || this.done(bound)) return 0;
       this.visit(members[k++], focusPoints);
-      scanned++;
+      limit--;
     }
+    return limit;
   }
 }
 
@@ -117,7 +135,7 @@ export function topCandidates(e: Encoded, members: Int32Array, perPerson: number
 
     const { heap } = search;
     for (let k = 0; k < heap.size; k++) {
-      const j = heap.index[k];
+      const j = search.candidate(k);
       out.a.push(Math.min(i, j));
       out.b.push(Math.max(i, j));
       out.points.push(heap.points[k]);

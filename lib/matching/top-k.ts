@@ -1,7 +1,8 @@
 /**
- * A bounded heap keeping the best `capacity` (points, index) entries seen, with the
- * batch matcher's tie-break (more points first, then the smaller index). The root is
- * the worst kept entry, so "can anything still get in?" is one comparison.
+ * A bounded heap keeping the best `capacity` (points, index) entries seen: more
+ * points first, then the smaller index (the caller chooses what the index means, and
+ * so the tie order). The root is the worst kept entry, so "can anything still get
+ * in?" is one comparison.
  */
 export class TopK {
   readonly points: Int32Array;
