@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, ts, updatedAt } from "./columns";
+import { createdAt, id, updatedAt } from "./columns";
 import { contractors } from "./contractors";
 import { events } from "./events";
 import { eventAttendees } from "./attendees";

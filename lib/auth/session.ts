@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import type { UserRole } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { authOptions } from "./options";
@@ -27,6 +28,9 @@ async function currentUser(userId: string | undefined): Promise<SessionUser | nu
 
 /** For server components and server actions. */
 export async function getSessionUser(): Promise<SessionUser | null> {
+  // Per-request by nature: say so before anything reads the secret, so a build
+  // without NEXTAUTH_SECRET skips prerendering these pages instead of failing.
+  await connection();
   const session = await getServerSession(authOptions);
   return currentUser(session?.user?.id);
 }

@@ -35,7 +35,10 @@ function observances(ics: string): string[][] {
   let current: string[] | null = null;
   for (const line of lines(ics)) {
     if (line === "BEGIN:STANDARD" || line === "BEGIN:DAYLIGHT") current = [line.slice(6)];
-    else if (line === "END:STANDARD" || line === "END:DAYLIGHT") (out.push(current!), (current = null));
+    else if (line === "END:STANDARD" || line === "END:DAYLIGHT") {
+      out.push(current!);
+      current = null;
+    }
     else if (current) current.push(line);
   }
   return out;

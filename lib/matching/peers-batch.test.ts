@@ -85,6 +85,17 @@ describe("matchPeersBatch on hand-made groups", () => {
     ]);
   });
 
+  it("with all scores tied, still everyone gets a full set (ties do not crowd onto the same few people)", () => {
+    const people = Array.from({ length: 60 }, (_, k) => profile(`p${String(k).padStart(2, "0")}`, { focusAreas: ["sales"] }));
+    const counts = expectValid(matchPeersBatch(people, { maxPerPerson: 3, candidatesPerPerson: 4 }), people, 3);
+    expect([...counts.values()].filter((c) => c === 3)).toHaveLength(60);
+  });
+
+  it("a room of competitors gives no pairs at all", () => {
+    const people = Array.from({ length: 50 }, (_, k) => profile(`r${k}`, { businessType: "Roofing", serviceArea: "Austin", focusAreas: ["sales"], teamSize: 10 }));
+    expect(matchPeersBatch(people, opts)).toEqual([]);
+  });
+
   it("an empty or single-person pool gives no pairs; duplicate ids are a bug", () => {
     expect(matchPeersBatch([], opts)).toEqual([]);
     expect(matchPeersBatch([profile("a", { focusAreas: ["x"] })], opts)).toEqual([]);

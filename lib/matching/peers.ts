@@ -12,13 +12,14 @@ const DEFAULT_CANDIDATES_PER_PERSON = 24;
 /** Later rounds re-match only the people left with capacity; a few are enough. */
 const MAX_ROUNDS = 3;
 
-/**
- * Accepts candidate pairs by points (desc), then a, then b (indexes in id order),
- * when both still have capacity and the pair is new. Sorting one numeric key per
- * pair keeps 10⁵–10⁶ candidates fast; exact while n² · max points < 2⁵³.
- */
+/** Pairs as parallel arrays: indexes a < b (in id order) and points (hundredths). */
 type Candidates = { a: ArrayLike<number>; b: ArrayLike<number>; points: ArrayLike<number>; length: number };
 
+/**
+ * Accepts candidate pairs by points (desc), then a, then b, when both still have
+ * capacity and the pair is new. Sorting one numeric key per pair keeps 10⁵–10⁶
+ * candidates fast; exact while n² · max points < 2⁵³ (n up to ~2 million).
+ */
 function greedy(c: Candidates, n: number, remaining: Int32Array, taken: Set<number>): Array<[number, number]> {
   let top = 1;
   for (let k = 0; k < c.length; k++) if (c.points[k] >= top) top = c.points[k] + 1;
@@ -57,7 +58,7 @@ export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): Pe
     const candidates = topCandidates(e, members, opts.candidatesPerPerson ?? DEFAULT_CANDIDATES_PER_PERSON, taken);
     const added = greedy({ ...candidates, length: candidates.a.length }, e.n, remaining, taken);
     if (added.length === 0) break;
-    accepted.push(...added);
+    for (const pair of added) accepted.push(pair);
     // People who filled up are out; the rest may now find each other beyond their first lists.
     members = members.filter((i) => remaining[i] > 0);
   }
@@ -120,10 +121,10 @@ export function matchLateArrival(
     const points = pairPoints(me, peer);
     if (points > 0) found.push({ peer, points });
   }
-  const id2 = (f: { peer: PreparedPeer }) => f.peer.profile.attendeeId;
-  found.sort((x, y) => y.points - x.points || (id2(x) < id2(y) ? -1 : 1));
+  const peerId = (f: { peer: PreparedPeer }) => f.peer.profile.attendeeId;
+  found.sort((x, y) => y.points - x.points || (peerId(x) < peerId(y) ? -1 : 1));
   return found.slice(0, room).map((f) => {
-    const [x, y] = id < id2(f) ? [me, f.peer] : [f.peer, me];
+    const [x, y] = id < peerId(f) ? [me, f.peer] : [f.peer, me];
     return explain([x, y], [0, 1]);
   });
 }

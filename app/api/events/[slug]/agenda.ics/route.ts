@@ -1,0 +1,40 @@
+import { getPersonalAgenda } from "@/lib/agenda/personal-agenda";
+import { buildEventIcs, ICS_CONTENT_TYPE } from "@/lib/calendar/ics";
+import { getDb } from "@/lib/db";
+import { getAgenda } from "@/lib/events/queries";
+import { errorResponse } from "@/lib/http";
+import { attendeeLinks } from "@/lib/messaging/links";
+
+/**
+ * GET /api/events/{slug}/agenda.ics?t=… — the attendee's recommended sessions, one
+ * calendar entry each. Before the plan has any sessions it falls back to the whole
+ * event (the same entry as calendar.ics), so the button never hands back an error.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const db = await getDb();
+  const token = new URL(req.url).searchParams.get("t");
+  // Downloading the file is not an "opened the agenda page" signal.
+  const plan = token ? await getPersonalAgenda(db, slug, token, { recordOpen: false }) : null;
+  if (!plan) {
+    return errorResponse({ status: 404, code: "link_not_found", message: "This calendar link is not valid." });
+  }
+
+  const { event, attendee } = plan;
+  const agenda = await getAgenda(db, event.id);
+  const picked = new Set(plan.agenda.filter((i) => i.recommended).map((i) => i.id));
+  const items = agenda.filter((i) => picked.has(i.id));
+  // The public event page, not the tokened agenda link: calendars get shared and synced.
+  const url = attendeeLinks(event, attendee).event;
+  const ics = items.length
+    ? buildEventIcs({ event, agenda, uid: `agenda-${attendee.id}@tpx`, url, items })
+    : buildEventIcs({ event, agenda, uid: `${attendee.id}@tpx`, url });
+
+  return new Response(ics, {
+    headers: {
+      "content-type": ICS_CONTENT_TYPE,
+      "content-disposition": `attachment; filename="${event.slug}-my-sessions.ics"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
