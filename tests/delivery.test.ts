@@ -29,8 +29,8 @@ beforeAll(async () => {
   resend = await startResendFake();
   twilio = await startTwilioFake();
   channels = {
-    email: createResendChannel({ apiKey: "re_test_key", baseUrl: resend.url, from: "TPX <events@tpx.test>", timeoutMs: 500 }),
-    sms: createTwilioChannel({ accountSid: "AC" + "0".repeat(32), authToken: "secret", from: "+15125550100", baseUrl: twilio.url, timeoutMs: 500 }),
+    email: createResendChannel({ apiKey: "re_test_key", baseUrl: resend.url, from: "TPX <events@tpx.test>", timeoutMs: 2_000 }),
+    sms: createTwilioChannel({ accountSid: "AC" + "0".repeat(32), authToken: "secret", from: "+15125550100", baseUrl: twilio.url, timeoutMs: 2_000 }),
   };
 });
 afterAll(async () => {

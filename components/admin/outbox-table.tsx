@@ -2,7 +2,7 @@ import { formatDateTimeShort, formatUtc } from "@/components/events/datetime";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Message } from "@/db/schema";
-import { EmailPreview } from "./email-preview";
+import { EmailPreview, type EmailPreviewContent } from "./email-preview";
 import { CHANNEL_LABELS, MESSAGE_TYPE_LABELS } from "./message-labels";
 import { StatusBadge } from "./status-badge";
 
@@ -18,14 +18,19 @@ function When({ at, timezone }: { at: Date; timezone: string }) {
 }
 
 /** Every message of an event as the admin sees it: who, what, when (event time and UTC), what happened. */
+/** Loads one email's rendered parts (a server action bound by the page). */
+export type LoadEmail = (attendeeId: string, messageId: string) => Promise<EmailPreviewContent>;
+
 export function OutboxTable({
   messages,
   timezone,
   labelledBy,
+  loadEmail,
 }: {
   messages: OutboxMessage[];
   timezone: string;
   labelledBy: string;
+  loadEmail: LoadEmail;
 }) {
   return (
     <Table aria-labelledby={labelledBy} containerClassName="rounded-xl border border-border bg-card">
@@ -89,7 +94,7 @@ export function OutboxTable({
               {m.actualSendTime ? <When at={m.actualSendTime} timezone={timezone} /> : <span aria-label="not sent">—</span>}
             </TableCell>
             <TableCell>
-              <MessageContent message={m} />
+              <MessageContent message={m} loadEmail={loadEmail} />
             </TableCell>
           </TableRow>
         ))}
@@ -98,7 +103,7 @@ export function OutboxTable({
   );
 }
 
-function MessageContent({ message: m }: { message: OutboxMessage }) {
+function MessageContent({ message: m, loadEmail }: { message: OutboxMessage; loadEmail: LoadEmail }) {
   if (!m.renderedBody && !m.renderedSubject && !m.renderedHtml) {
     return <span className="text-sm text-muted-foreground">Rendered when sent</span>;
   }
@@ -109,7 +114,9 @@ function MessageContent({ message: m }: { message: OutboxMessage }) {
   return (
     <div className="grid max-w-md justify-items-start">
       <p className="text-sm font-medium">{subject}</p>
-      <EmailPreview subject={subject} to={m.toAddress} html={m.renderedHtml} text={m.renderedBody} />
+      {m.attendeeId ? (
+        <EmailPreview subject={subject} to={m.toAddress} load={loadEmail.bind(null, m.attendeeId, m.id)} />
+      ) : null}
     </div>
   );
 }

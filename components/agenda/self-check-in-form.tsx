@@ -62,7 +62,8 @@ export function CheckedIn({
   agendaHref,
 }: {
   status: "checked_in" | "already_checked_in";
-  message: string;
+  /** The check-in's own answer ("Jo Kim is checked in."), when there was one just now. */
+  message?: string;
   time: string;
   agendaHref: string;
 }) {
@@ -74,10 +75,12 @@ export function CheckedIn({
           {status === "checked_in" ? "You're checked in" : "You're already checked in"}
         </AlertTitle>
         <AlertDescription>
-          <p>{message}</p>
+          {message ? <p>{message}</p> : null}
           <p>
-            Checked in at {time}. We&apos;re building your personal plan: the sessions, sponsors and people worth your
-            time today.
+            Checked in at {time}.{" "}
+            {status === "checked_in"
+              ? "We're building your personal plan: the sessions, sponsors and people worth your time."
+              : "Your personal plan is on your agenda page."}
           </p>
         </AlertDescription>
       </Alert>

@@ -5,7 +5,7 @@
  */
 import { topCandidates } from "./peer-candidates";
 import { encodePeers } from "./peer-encode";
-import { pairKey, pairPoints, preparePeer, scorePreparedPair, type PreparedPeer } from "./peer-score";
+import { pairKey, pairPoints, prepareMemo, preparePeer, scorePreparedPair, type PreparedPeer } from "./peer-score";
 import type { MatchProfile, PeerOptions, PeerPair } from "./types";
 
 const DEFAULT_CANDIDATES_PER_PERSON = 24;
@@ -49,7 +49,8 @@ function explain(peers: PreparedPeer[], [i, j]: [number, number]): PeerPair {
 
 /** The batch: candidates from an index (peer-candidates.ts), then greedy; bench/matching.bench.ts measures it. */
 export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): PeerPair[] {
-  const e = encodePeers(profiles.map(preparePeer));
+  const memo = prepareMemo();
+  const e = encodePeers(profiles.map((p) => preparePeer(p, memo)));
   const remaining = new Int32Array(e.n).fill(opts.maxPerPerson);
   const taken = new Set<number>();
   const accepted: Array<[number, number]> = [];
@@ -70,7 +71,8 @@ export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): Pe
  * and the equivalence test. Candidates go to typed arrays so 10,000 people fit in memory.
  */
 export function naiveAllPairs(profiles: MatchProfile[], opts: PeerOptions): PeerPair[] {
-  const peers = profiles.map(preparePeer).sort((x, y) => (x.profile.attendeeId < y.profile.attendeeId ? -1 : 1));
+  const memo = prepareMemo();
+  const peers = profiles.map((p) => preparePeer(p, memo)).sort((x, y) => (x.profile.attendeeId < y.profile.attendeeId ? -1 : 1));
   const n = peers.length;
   let c = { a: new Int32Array(1024), b: new Int32Array(1024), points: new Int32Array(1024), length: 0 };
   for (let i = 0; i < n; i++) {
@@ -110,14 +112,15 @@ export function matchLateArrival(
   const id = profile.attendeeId;
   const room = opts.maxPerPerson - (currentCounts.get(id) ?? 0);
   if (room <= 0) return [];
-  const me = preparePeer(profile);
+  const memo = prepareMemo();
+  const me = preparePeer(profile, memo);
   const found: Array<{ peer: PreparedPeer; points: number }> = [];
   const seen = new Set<string>();
   for (const q of pool) {
     const other = q.attendeeId;
     if (other === id || seen.has(other) || (currentCounts.get(other) ?? 0) >= opts.maxPerPerson || existingPairs.has(pairKey(id, other))) continue;
     seen.add(other);
-    const peer = preparePeer(q);
+    const peer = preparePeer(q, memo);
     const points = pairPoints(me, peer);
     if (points > 0) found.push({ peer, points });
   }

@@ -13,6 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { listOutbox } from "@/lib/messaging/outbox";
+import { loadEmailPreview } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -100,7 +101,12 @@ export default async function OutboxPage({ params, searchParams }: Props) {
             {filtered ? "No messages match these filters." : "No messages yet. They appear here when attendees register."}
           </p>
         ) : (
-          <OutboxTable messages={messages} timezone={event.timezone} labelledBy="messages-heading" />
+          <OutboxTable
+            messages={messages}
+            timezone={event.timezone}
+            labelledBy="messages-heading"
+            loadEmail={loadEmailPreview.bind(null, event.id)}
+          />
         )}
       </section>
     </div>

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckedIn, SelfCheckInForm } from "@/components/agenda/self-check-in-form";
+import { formatTime } from "@/components/events/datetime";
+import { EventFacts } from "@/components/events/event-facts";
+import { InvalidLink } from "@/components/events/invalid-link";
+import { PublicShell } from "@/components/site/public-shell";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/lib/db";
+import { toEventTimes } from "@/lib/events/queries";
+import { getAttendeeByToken } from "@/lib/registration/profile";
+import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
+import { checkInSelf } from "./actions";
+
+// The URL carries the attendee's token: keep it out of search engines and Referer headers.
+export const metadata: Metadata = { title: "Check in", robots: { index: false }, referrer: "no-referrer" };
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** /events/{slug}/check-in?t=… — online self check-in, the link in the reminders (SPEC §5.1). */
+export default async function SelfCheckInPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const t = (await searchParams).t;
+  const token = typeof t === "string" ? t : undefined;
+  const found = await getAttendeeByToken(await getDb(), token);
+  if (!found || !token || found.event.slug !== slug) {
+    return (
+      <PublicShell>
+        <InvalidLink eventSlug={slug} />
+      </PublicShell>
+    );
+  }
+
+  const { attendee, contractor, event, agenda } = found;
+  const times = toEventTimes(event, agenda);
+  const base = `/events/${encodeURIComponent(event.slug)}`;
+  const agendaHref = `${base}/agenda?t=${encodeURIComponent(token)}`;
+  const name = [contractor.firstName, contractor.lastName].filter(Boolean).join(" ") || contractor.email;
+
+  return (
+    <PublicShell>
+      <div className="grid gap-8">
+        <header className="grid gap-3">
+          <p className="text-sm font-semibold tracking-wide text-primary uppercase">
+            <Link href={base} className="hover:underline">
+              {event.name}
+            </Link>
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Check in</h1>
+          <p className="text-lg text-muted-foreground">
+            Checking in as <span className="font-medium break-words text-foreground">{name}</span>. Once you&apos;re in,
+            we build your personal plan for the day.
+          </p>
+        </header>
+
+        <Card>
+          <CardContent className="pt-5 sm:pt-6">
+            {attendee.checkInTime ? (
+              <CheckedIn status="already_checked_in" time={formatTime(attendee.checkInTime, event.timezone)} agendaHref={agendaHref} />
+            ) : (
+              <SelfCheckInForm action={checkInSelf.bind(null, slug, token)} agendaHref={agendaHref} />
+            )}
+          </CardContent>
+        </Card>
+
+        <EventFacts
+          start={eventStart(times)}
+          end={eventEnd(times)}
+          timezone={event.timezone}
+          venue={event.venue}
+          address={event.address}
+        />
+      </div>
+    </PublicShell>
+  );
+}
