@@ -8,7 +8,7 @@ import { registerAttendee } from "@/lib/registration/register";
 import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
 import { profileDelivery } from "./support/delivery-profile";
 import { BENCH_EVENT_START, benchRegistration, createBenchEvent, local } from "./support/fixtures";
-import { round, runPool, summarize } from "./support/measure";
+import { round, runPool, summarize, timedWithCpu } from "./support/measure";
 
 const BURST_TYPE = "check_in_reminder_1_hour" as const;
 /** The driver starts this long before the first message is due ("now + a few seconds"). */
@@ -125,16 +125,18 @@ export default defineBenchmark({
         onError: (err) => ctx.log(`driver error: ${String(err)}`),
       });
       const giveUpAt = windowStart.getTime() + windowMs + 10 * 60_000;
-      let lastLog = 0;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 500));
-        const pending = await pendingCount(h.db, event);
-        if (pending === 0 || now().getTime() > giveUpAt) break;
-        if (Date.now() - lastLog > 10_000) {
-          lastLog = Date.now();
-          ctx.log(`t=${((now().getTime() - windowStart.getTime()) / 1000).toFixed(0)} s: ${pending} not yet sent`);
+      const { cpuPercent } = await timedWithCpu(async () => {
+        let lastLog = 0;
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 500));
+          const pending = await pendingCount(h.db, event);
+          if (pending === 0 || now().getTime() > giveUpAt) break;
+          if (Date.now() - lastLog > 10_000) {
+            lastLog = Date.now();
+            ctx.log(`t=${((now().getTime() - windowStart.getTime()) / 1000).toFixed(0)} s: ${pending} not yet sent`);
+          }
         }
-      }
+      });
       await driver.stop();
 
       const rows = await readBurst(h.db, event);
@@ -161,6 +163,7 @@ export default defineBenchmark({
           "first due → last sent s": round(drainSecs, 1),
           "throughput msg/s": round(sent.length / drainSecs, 1),
           "max backlog": maxBacklog(sent),
+          "node cpu %": round(cpuPercent),
         },
       ];
 

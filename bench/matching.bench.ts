@@ -20,7 +20,7 @@ import {
 } from "@/lib/matching";
 import { generateAgenda, generateProfiles, generateSponsors } from "@/lib/matching/synthetic";
 import { defineBenchmark, type FigureRow, type GoalCheck } from "./registry";
-import { percentile, round } from "./support/measure";
+import { loadAverage, percentile, round } from "./support/measure";
 
 const DAY = new Date("2027-03-10T00:00:00Z");
 const CHECK_IN_AT = new Date("2027-03-10T08:40:00Z");
@@ -28,10 +28,16 @@ const OPTS = { maxPerPerson: 3 };
 /** Don't run the naive matcher when it would take longer than this. */
 const NAIVE_BUDGET_S = 60;
 
-function timedS<T>(fn: () => T): { value: T; s: number } {
+/**
+ * Wall and CPU seconds. CPU time shows the work itself when the machine is shared
+ * (it includes GC helper threads, so it errs high); goals are judged on wall time.
+ */
+function timedS<T>(fn: () => T): { value: T; s: number; cpuS: number } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = fn();
-  return { value, s: (performance.now() - start) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { value, s: (performance.now() - start) / 1000, cpuS: (used.user + used.system) / 1e6 };
 }
 
 const totalScore = (pairs: PeerPair[]) => pairs.reduce((s, p) => s + p.score, 0);
@@ -62,10 +68,16 @@ function planForOne(runs: number, afterBatch: boolean) {
   };
   for (let k = 0; k < 10; k++) plan(runs + k); // warm-up, not measured
   const ms: number[] = [];
-  for (let k = 0; k < runs; k++) ms.push(timedS(() => plan(k)).s * 1000);
+  const cpuMs: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = timedS(() => plan(k));
+    ms.push(t.s * 1000);
+    cpuMs.push(t.cpuS * 1000);
+  }
   ms.sort((a, b) => a - b);
+  cpuMs.sort((a, b) => a - b);
   const withCapacity = pool.filter((p) => (counts.get(p.attendeeId) ?? 0) < OPTS.maxPerPerson).length;
-  return { withCapacity, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] };
+  return { withCapacity, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1], cpuP95: percentile(cpuMs, 95) };
 }
 
 /** (b): the batch at one size, with the naive baseline when it fits the budget. */
@@ -77,9 +89,11 @@ function batchAt(n: number, naiveEstimateS: number | null) {
   return {
     n,
     fastS: fast.s,
+    fastCpuS: fast.cpuS,
     fastPairs: fast.value.length,
     fastTotal: totalScore(fast.value),
     naiveS: naive ? naive.s : naiveEstimateS!,
+    naiveCpuS: naive ? naive.cpuS : null,
     naiveMeasured: naive !== null,
     naiveTotal: naive ? totalScore(naive.value) : null,
   };
@@ -112,19 +126,26 @@ export default defineBenchmark({
       p50_ms: round(p.p50, 2),
       p95_ms: round(p.p95, 2),
       max_ms: round(p.max, 2),
+      cpu_p95_ms: round(p.cpuP95, 2),
     }));
     const batchRows: FigureRow[] = [small, large].map((b) => ({
       attendees: b.n,
       indexed_s: round(b.fastS, 3),
+      indexed_cpu_s: round(b.fastCpuS, 3),
       naive_s: round(b.naiveS, 2),
+      naive_cpu_s: b.naiveCpuS === null ? null : round(b.naiveCpuS, 2),
       naive: b.naiveMeasured ? "measured" : "extrapolated (×25 from 2,000)",
       speedup: round(b.naiveS / b.fastS, 1),
       pairs: b.fastPairs,
       score_vs_naive: b.naiveTotal ? round(b.fastTotal / b.naiveTotal, 4) : null,
     }));
     const goals: GoalCheck[] = [
-      ...plans.map((p) => ({ goal: `plan for one attendee p95 ≤ 100 ms, ${p.scenario}`, measured: `${round(p.p95, 1)} ms`, met: p.p95 <= 100 })),
-      { goal: "peer batch for 10,000 ≤ 3 s", measured: `${round(large.fastS, 2)} s`, met: large.fastS <= 3 },
+      ...plans.map((p) => ({
+        goal: `plan for one attendee p95 ≤ 100 ms, ${p.scenario}`,
+        measured: `${round(p.p95, 1)} ms (CPU p95 ${round(p.cpuP95, 1)} ms)`,
+        met: p.p95 <= 100,
+      })),
+      { goal: "peer batch for 10,000 ≤ 3 s", measured: `${round(large.fastS, 2)} s (CPU ${round(large.fastCpuS, 2)} s)`, met: large.fastS <= 3 },
       {
         goal: "indexed batch total score ≥ 95 % of naive (2,000)",
         measured: `${round((100 * small.fastTotal) / small.naiveTotal!, 2)} %`,
@@ -136,6 +157,7 @@ export default defineBenchmark({
       tables: [{ title: "Peer batch (max 3 per person), single thread", rows: batchRows }],
       goals,
       notes: [
+        `load average at the end ${loadAverage()}: wall times above CPU times mean other processes shared the cores`,
         "event: 60 sessions (7 hours × 9 rooms), 40 sponsors, 3 breaks; pool of 2,000 checked in; 10 warm-up plans not measured",
         `naive at 10,000 ${large.naiveMeasured ? "was measured" : `not run: extrapolated from 2,000 as ${round(estimate10k, 1)} s (budget ${NAIVE_BUDGET_S} s)`}`,
       ],

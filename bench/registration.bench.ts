@@ -8,7 +8,7 @@ import { newAccessToken, newQrCodeData } from "@/lib/registration/tokens";
 import { planImmediate, planPreEventReminders } from "@/lib/scheduling/plan";
 import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
 import { benchRegistration, createBenchEvent, local } from "./support/fixtures";
-import { round, runPool, summarize, timed } from "./support/measure";
+import { round, runPool, summarize, timed, timedWithCpu } from "./support/measure";
 
 /** 37 days before the event (D > 3): every registration plans the full set. */
 const REGISTERED_AT = "2027-02-01 12:00";
@@ -22,6 +22,7 @@ type RegistrationRun = {
   registrations: number;
   messages: number;
   ms: number;
+  cpuPercent: number;
   latency: ReturnType<typeof summarize>;
   badAttendees: number;
 };
@@ -33,7 +34,7 @@ async function registerMany(ctx: BenchContext, n: number, concurrency: number): 
     const event = await createBenchEvent(h.db);
     const latencies: number[] = [];
     ctx.log(`registering ${n.toLocaleString("en-US")} attendees, concurrency ${concurrency}`);
-    const { ms } = await timed(() =>
+    const { ms, cpuPercent } = await timedWithCpu(() =>
       runPool(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
         const t = await timed(() => registerAttendee(h.db, benchRegistration(event.slug, i)));
         if (!t.value.ok) throw new Error(`registration ${i} failed: ${t.value.error.message}`);
@@ -41,7 +42,7 @@ async function registerMany(ctx: BenchContext, n: number, concurrency: number): 
       }),
     );
     const { messages, badAttendees } = await countPlanned(h.db, event);
-    return { concurrency, registrations: n, messages, ms, latency: summarize(latencies), badAttendees };
+    return { concurrency, registrations: n, messages, ms, cpuPercent, latency: summarize(latencies), badAttendees };
   } finally {
     await h.close();
   }
@@ -103,13 +104,13 @@ async function rawInsert(ctx: BenchContext, n: number) {
       plan.map((p) => ({ eventId: event.id, ...o, type: p.type, channel: p.channel, dedupeKey: p.dedupeKey, scheduledFor: p.scheduledFor })),
     );
     ctx.log(`raw baseline: inserting ${rows.length.toLocaleString("en-US")} outbox rows in batches of ${RAW_BATCH}`);
-    const { ms } = await timed(async () => {
+    const { ms, cpuPercent } = await timedWithCpu(async () => {
       for (let from = 0; from < rows.length; from += RAW_BATCH) {
         await db.insert(eventMessages).values(rows.slice(from, from + RAW_BATCH));
       }
     });
     const { messages } = await countPlanned(db, event);
-    return { planPerRegistration: plan.length, rows: messages, ms };
+    return { planPerRegistration: plan.length, rows: messages, ms, cpuPercent };
   } finally {
     await h.close();
   }
@@ -138,6 +139,7 @@ export default defineBenchmark({
         "ms/reg p50": round(r.latency.p50, 2),
         "ms/reg p99": round(r.latency.p99, 2),
         ratio: round(r.messages / secs / rawPerSec, 3),
+        "node cpu %": round(r.cpuPercent),
       };
     });
     rows.push({
@@ -151,6 +153,7 @@ export default defineBenchmark({
       "ms/reg p50": null,
       "ms/reg p99": null,
       ratio: null,
+      "node cpu %": round(raw.cpuPercent),
     });
 
     const expected = n * EXPECTED_PER_REGISTRATION;

@@ -19,6 +19,17 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   return { value, ms: performance.now() - start };
 }
 
+/**
+ * Like `timed`, plus the share of one core this process used meanwhile: on a loaded
+ * machine a low figure says the process waited for a CPU, not for the database.
+ */
+export async function timedWithCpu<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; cpuPercent: number }> {
+  const cpu = process.cpuUsage();
+  const { value, ms } = await timed(fn);
+  const used = process.cpuUsage(cpu);
+  return { value, ms, cpuPercent: ((used.user + used.system) / 1000 / ms) * 100 };
+}
+
 /** Nearest-rank percentile of an ascending-sorted array. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -1,4 +1,4 @@
-import { formatDateTimeShort, formatUtc } from "@/components/events/datetime";
+import { formatDateTimeShort, formatShortDate, formatTimeWithZone, formatUtc } from "@/components/events/datetime";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Message } from "@/db/schema";
@@ -11,7 +11,8 @@ export type OutboxMessage = Message & { attendeeName: string; attendeeEmail: str
 function When({ at, timezone }: { at: Date; timezone: string }) {
   return (
     <time dateTime={at.toISOString()} className="grid gap-0.5 whitespace-nowrap tabular-nums">
-      <span>{formatDateTimeShort(at, timezone)}</span>
+      <span>{formatShortDate(at, timezone)}</span>
+      <span>{formatTimeWithZone(at, timezone)}</span>
       <span className="text-xs text-muted-foreground">{formatUtc(at)}</span>
     </time>
   );
@@ -33,16 +34,20 @@ export function OutboxTable({
   loadEmail: LoadEmail;
 }) {
   return (
-    <Table aria-labelledby={labelledBy} containerClassName="rounded-xl border border-border bg-card">
+    <Table
+      aria-labelledby={labelledBy}
+      className="min-w-[72rem] table-fixed"
+      containerClassName="rounded-xl border border-border bg-card"
+    >
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead>Attendee</TableHead>
-          <TableHead>Message</TableHead>
-          <TableHead>Scheduled</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead className="text-right">Attempts</TableHead>
-          <TableHead>Sent</TableHead>
-          <TableHead className="min-w-64">Content</TableHead>
+          <TableHead className="w-52">Attendee</TableHead>
+          <TableHead className="w-52">Message</TableHead>
+          <TableHead className="w-40">Scheduled</TableHead>
+          <TableHead className="w-40">Status</TableHead>
+          <TableHead className="w-24 text-right">Attempts</TableHead>
+          <TableHead className="w-40">Sent</TableHead>
+          <TableHead>Content</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -50,8 +55,8 @@ export function OutboxTable({
           <TableRow key={m.id} data-message-id={m.id}>
             <TableCell>
               <div className="grid gap-0.5">
-                <span className="font-medium">{m.attendeeName}</span>
-                <span className="text-xs text-muted-foreground">{m.attendeeEmail}</span>
+                <span className="font-medium break-words">{m.attendeeName}</span>
+                <span className="text-xs break-all text-muted-foreground">{m.attendeeEmail}</span>
                 {m.channel === "sms" ? (
                   <span className="text-xs text-muted-foreground tabular-nums">{m.toAddress ?? "no phone"}</span>
                 ) : null}
@@ -60,9 +65,9 @@ export function OutboxTable({
             <TableCell>
               <div className="grid gap-1">
                 <span className="font-medium">{MESSAGE_TYPE_LABELS[m.type]}</span>
-                <span className="flex items-center gap-2">
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <Badge variant={m.channel === "sms" ? "accent" : "outline"}>{CHANNEL_LABELS[m.channel]}</Badge>
-                  <code className="text-xs text-muted-foreground">{m.type}</code>
+                  <code className="text-xs break-all text-muted-foreground">{m.type}</code>
                 </span>
               </div>
             </TableCell>
@@ -75,7 +80,7 @@ export function OutboxTable({
               ) : null}
             </TableCell>
             <TableCell>
-              <div className="grid max-w-64 gap-1">
+              <div className="grid gap-1 break-words">
                 <StatusBadge status={m.status} />
                 {m.statusReason ? <span className="text-xs text-muted-foreground">{m.statusReason}</span> : null}
                 {m.lastError && m.lastError !== m.statusReason ? (
@@ -108,12 +113,12 @@ function MessageContent({ message: m, loadEmail }: { message: OutboxMessage; loa
     return <span className="text-sm text-muted-foreground">Rendered when sent</span>;
   }
   if (m.channel === "sms") {
-    return <p className="max-w-md text-sm whitespace-pre-wrap">{m.renderedBody}</p>;
+    return <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{m.renderedBody}</p>;
   }
   const subject = m.renderedSubject ?? "(no subject)";
   return (
-    <div className="grid max-w-md justify-items-start">
-      <p className="text-sm font-medium">{subject}</p>
+    <div className="grid justify-items-start">
+      <p className="text-sm font-medium [overflow-wrap:anywhere]">{subject}</p>
       {m.attendeeId ? (
         <EmailPreview subject={subject} to={m.toAddress} load={loadEmail.bind(null, m.attendeeId, m.id)} />
       ) : null}

@@ -1,8 +1,6 @@
-import Link from "next/link";
 import { CircleCheck, ScanLine } from "lucide-react";
 import { QrCode } from "@/components/events/qr-code";
 import { formatTime } from "@/components/events/datetime";
-import { Button } from "@/components/ui/button";
 
 /** The attendee's QR code for the desk, and whether they're already in. */
 export function CheckInCode({
@@ -10,21 +8,20 @@ export function CheckInCode({
   name,
   checkInTime,
   timezone,
-  checkInHref,
 }: {
   svg: string;
   name: string;
   checkInTime: Date | null;
   timezone: string;
-  /** The online self check-in page, offered while not checked in. */
-  checkInHref: string;
 }) {
   return (
     <div className="grid justify-items-center gap-4 rounded-xl border border-border bg-card p-5 text-center shadow-xs">
       {checkInTime ? (
         <p className="flex items-center gap-2 font-medium text-success">
           <CircleCheck aria-hidden="true" className="size-5" />
-          Checked in at <time dateTime={checkInTime.toISOString()}>{formatTime(checkInTime, timezone)}</time>
+          <span>
+            Checked in at <time dateTime={checkInTime.toISOString()}>{formatTime(checkInTime, timezone)}</time>
+          </span>
         </p>
       ) : (
         <p className="flex items-center gap-2 font-medium">
@@ -33,11 +30,6 @@ export function CheckInCode({
         </p>
       )}
       <QrCode svg={svg} label={`Check-in QR code for ${name}`} className="max-w-60" />
-      {checkInTime ? null : (
-        <Button asChild variant="outline" size="lg" className="w-full sm:w-auto">
-          <Link href={checkInHref}>Or check in online</Link>
-        </Button>
-      )}
     </div>
   );
 }

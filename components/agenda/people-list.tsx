@@ -6,7 +6,7 @@ type Peer = PersonalAgenda["peers"][number];
 /** The peers introduced to the attendee: who they are and what they have in common. */
 export function PeopleList({ peers }: { peers: ReadonlyArray<Peer> }) {
   return (
-    <ol className="grid gap-3" aria-label="People to meet">
+    <ol className="grid gap-3">
       {peers.map((p) => {
         const name = [p.firstName, p.lastName].filter(Boolean).join(" ") || "A fellow attendee";
         const business = [p.companyName, p.businessType].filter(Boolean);

@@ -29,7 +29,7 @@ export function PlanSummary({
   checkStatus: () => Promise<string | null>;
 }) {
   const hasPicks = sessions + sponsors + peers > 0;
-  const jump = "rounded-sm font-medium text-foreground underline decoration-border underline-offset-4 hover:decoration-primary";
+  const jump = "whitespace-nowrap rounded-sm font-medium text-foreground underline decoration-border underline-offset-4 hover:decoration-primary";
   return (
     <div className="grid gap-4">
       {hasPicks || status === "ready" ? (

@@ -32,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form action={formAction} className="grid gap-5" noValidate>
-      <ErrorSummary title="Couldn't sign you in" message={state.error} errors={[]} />
+      <ErrorSummary title="Couldn't sign you in" message={state.error} errors={[]} focusKey={state} />
       <Field id="email" label="Email">
         <Input
           id="email"

@@ -21,6 +21,16 @@ export function formatDateTimeShort(at: Date, zone: string): string {
   return local(at, zone).toFormat("LLL d, yyyy, h:mm a ZZZZ");
 }
 
+/** "Mar 12, 2026" in the event's zone. */
+export function formatShortDate(at: Date, zone: string): string {
+  return local(at, zone).toFormat("LLL d, yyyy");
+}
+
+/** "8:00 AM EDT" in the event's zone. */
+export function formatTimeWithZone(at: Date, zone: string): string {
+  return local(at, zone).toFormat("h:mm a ZZZZ");
+}
+
 /** "2026-03-12 12:00 UTC". */
 export function formatUtc(at: Date): string {
   return DateTime.fromJSDate(at, { zone: "utc" }).toFormat("yyyy-LL-dd HH:mm 'UTC'");

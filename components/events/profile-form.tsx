@@ -92,6 +92,7 @@ export function ProfileForm({
           title="Please check your profile"
           message={summary.length === 0 ? (state.message ?? "Something went wrong. Please try again.") : undefined}
           errors={summary}
+          focusKey={state}
         />
       ) : null}
       {state.status === "saved" ? (

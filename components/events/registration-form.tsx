@@ -102,6 +102,7 @@ export function RegistrationForm({ action }: { action: RegistrationAction }) {
           title="Please check the form"
           message={summary.length === 0 ? (state.message ?? "Something went wrong. Please try again.") : undefined}
           errors={summary}
+          focusKey={state}
         />
       ) : null}
 

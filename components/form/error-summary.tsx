@@ -14,17 +14,22 @@ export function ErrorSummary({
   title = "There is a problem",
   message,
   errors,
+  focusKey,
 }: {
   title?: string;
   message?: string;
   errors: SummaryError[];
+  /** Changes once per submission (the action's state object): each failed attempt moves focus here once. */
+  focusKey: unknown;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const visible = errors.length > 0 || Boolean(message);
 
   useEffect(() => {
     if (visible) ref.current?.focus();
-  }, [visible, errors, message]);
+    // Only a new submission result moves focus, not every re-render of the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey]);
 
   if (!visible) return null;
   return (

@@ -81,12 +81,13 @@ export function CheckInDesk({
         ) : null}
       </div>
 
-      <section aria-labelledby="scan-heading" className="grid gap-3 rounded-xl border border-border bg-card p-5 shadow-xs">
-        <h2 id="scan-heading" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+      {/* No aria-labelledby here: getByLabel("QR code") must find the field alone. */}
+      <section className="grid gap-3 rounded-xl border border-border bg-card p-5 shadow-xs">
+        <h2 className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <ScanLine aria-hidden="true" className="size-5 text-primary" />
           Scan or type the QR code
         </h2>
-        <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" aria-label="Check in by QR code">
+        <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
           <input type="hidden" name="method" value="qr_code" />
           <div className="grid gap-1.5">
             <Label htmlFor="qr-code">QR code</Label>

@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { authOptions } from "./options";
@@ -26,14 +27,14 @@ async function currentUser(userId: string | undefined): Promise<SessionUser | nu
   return user ? { id: user.id, role: user.role, name: user.name, email: user.email } : null;
 }
 
-/** For server components and server actions. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** For server components and server actions; once per request (layout and page share it). */
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   // Per-request by nature: say so before anything reads the secret, so a build
   // without NEXTAUTH_SECRET skips prerendering these pages instead of failing.
   await connection();
   const session = await getServerSession(authOptions);
   return currentUser(session?.user?.id);
-}
+});
 
 export type RequireUserResult = { ok: true; user: SessionUser } | { ok: false; user: SessionUser };
 

@@ -125,7 +125,7 @@ describe("matchPeersBatch against the naive O(n²) matcher", () => {
 
   it("the integer encoding scores every pair exactly as peerPairScore does", () => {
     const people = [...generateProfiles(150, 21), profile("x", { companyName: "att company 3, LLC" }), profile("y", { businessType: "Roofing contractor", serviceArea: "Austin, TX" })];
-    const prepared = people.map(preparePeer);
+    const prepared = people.map((p) => preparePeer(p));
     const e = encodePeers(prepared);
     for (let i = 0; i < e.n; i++) {
       for (let j = 0; j < e.n; j++) {

@@ -58,7 +58,6 @@ export default async function PersonalAgendaPage({ params, searchParams }: Props
         name={name}
         checkInTime={attendee.checkInTime}
         timezone={zone}
-        checkInHref={checkInHref}
       />
     </section>
   );
