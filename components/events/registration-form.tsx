@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { CircleCheck, CircleX } from "lucide-react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field, controlProps, fieldErrorText } from "@/components/form/field";
@@ -55,18 +55,18 @@ export function RegistrationForm({ action }: { action: RegistrationAction }) {
 
   if (state.status === "closed") {
     return (
-      <Alert variant="warning" role="status">
+      <FocusedAlert variant="warning">
         <CircleX aria-hidden="true" />
         <AlertTitle>Registration is closed</AlertTitle>
         <AlertDescription>
           <p>{state.message}</p>
         </AlertDescription>
-      </Alert>
+      </FocusedAlert>
     );
   }
   if (state.status === "already_registered") {
     return (
-      <Alert variant="success" role="status">
+      <FocusedAlert variant="success">
         <CircleCheck aria-hidden="true" />
         <AlertTitle>You&apos;re already registered</AlertTitle>
         <AlertDescription>
@@ -75,7 +75,7 @@ export function RegistrationForm({ action }: { action: RegistrationAction }) {
             has your QR code for check-in and the link to your profile.
           </p>
         </AlertDescription>
-      </Alert>
+      </FocusedAlert>
     );
   }
 
@@ -191,5 +191,18 @@ export function RegistrationForm({ action }: { action: RegistrationAction }) {
         Register
       </SubmitButton>
     </form>
+  );
+}
+
+/** Replaces the form after submitting, so it takes the focus the vanished submit button had. */
+function FocusedAlert({ variant, children }: { variant: "success" | "warning"; children: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <Alert ref={ref} tabIndex={-1} variant={variant} role="status" className="focus-visible:outline-offset-4">
+      {children}
+    </Alert>
   );
 }

@@ -33,7 +33,10 @@ export function CheckInDesk({
   const inFlight = useRef(new Set<string>());
   const [state, dispatch, pending] = useActionState(async (prev: DeskState, data: FormData): Promise<DeskState> => {
     try {
-      const outcome = await checkInAction(data);
+      const outcome = await checkInAction(data).catch(
+        // The venue's Wi-Fi dropped: say so on the desk instead of replacing the page with an error screen.
+        (): DeskOutcome => ({ id: newNonce(), status: "error", message: "Couldn't reach the server. Check the connection and try again." }),
+      );
       return { last: outcome, earlier: [prev.last, ...prev.earlier].filter((o) => o !== null).slice(0, 4) };
     } finally {
       inFlight.current.delete(keyOf(data));

@@ -63,7 +63,7 @@ export default async function StaffDeskPage({ params, searchParams }: Props) {
             {event.venue ? ` · ${event.venue}` : ""}
           </p>
         </div>
-        <p className="text-right">
+        <p className="sm:text-right">
           <span className="block text-3xl font-bold tabular-nums">
             {counts.checkedIn}
             <span className="text-lg font-medium text-muted-foreground"> / {counts.registered}</span>
