@@ -161,3 +161,17 @@ describe("registration", () => {
     expect(n).toBe(1);
   });
 });
+
+describe("registration security", () => {
+  it("never lets the public form change a known person's phone, name or SMS consent", async () => {
+    const event = await makeEvent(h.db, { timezone: zone });
+    await registerAttendee(h.db, person(event.slug, { email: "victim@example.com", phone: "+15125550100", smsConsent: false }));
+    const other = await makeEvent(h.db, { timezone: zone });
+    const res = await registerAttendee(h.db, {
+      eventSlug: other.slug, firstName: "Mallory", lastName: "X", email: "victim@example.com", phone: "+15125550999", smsConsent: true,
+    });
+    expect(res.ok).toBe(true);
+    const [c] = await h.db.select().from(contractors).where(eq(contractors.email, "victim@example.com"));
+    expect(c).toMatchObject({ firstName: "Dana", lastName: "Reyes", phone: "+15125550100", smsOptIn: false });
+  });
+});

@@ -36,15 +36,19 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   return currentUser(session?.user?.id);
 });
 
+/** Always check `ok`: on refusal `user` is who is signed in, not someone allowed in. */
 export type RequireUserResult = { ok: true; user: SessionUser } | { ok: false; user: SessionUser };
 
 /**
  * For pages and server actions. Signed out → redirect to /signin?callbackUrl=…
- * (never returns). Signed in without the role → { ok: false }: the caller renders
- * the 403 view (components/auth/forbidden.tsx). Every page and action calls this
- * itself: the proxy, if any, is not the authorization.
+ * (never returns). Signed in without the role → { ok: false }: the page renders
+ * the 403 view (components/auth/forbidden.tsx), an action returns an error.
+ * Every page and action calls this itself: a layout or proxy is not the gate.
+ *
+ *   const auth = await requireUser("admin", "/admin");
+ *   if (!auth.ok) return <Forbidden user={auth.user} />;
  */
-export async function requireUser(roles: Roles, callbackUrl: string): Promise<RequireUserResult> {
+export async function requireUser(roles: Roles, callbackUrl = "/"): Promise<RequireUserResult> {
   const user = await getSessionUser();
   if (!user) redirect(signInUrl(callbackUrl));
   return allowed(user, roles) ? { ok: true, user } : { ok: false, user };

@@ -105,7 +105,12 @@ export async function registerAttendee(
   };
 }
 
-/** Insert or update by email, never blanking a field the form left empty. */
+/**
+ * Insert, or for a known email fill only what is missing. The public form is not
+ * authenticated, so it must never change an existing person's name, phone or
+ * consent (anyone who knows an email could redirect their texts); changes go
+ * through the profile page, which the attendee's token authorises.
+ */
 async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise<Contractor> {
   const [row] = await db
     .insert(contractors)
@@ -121,12 +126,12 @@ async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise
     .onConflictDoUpdate({
       target: contractors.email,
       set: {
-        firstName: v.firstName,
-        lastName: v.lastName,
-        phone: sql`coalesce(excluded.phone, ${contractors.phone})`,
-        companyName: sql`coalesce(excluded.company_name, ${contractors.companyName})`,
-        // Consent given again on the form counts; not ticking it does not withdraw an earlier one.
-        smsOptIn: sql`${contractors.smsOptIn} or excluded.sms_opt_in`,
+        firstName: sql`coalesce(${contractors.firstName}, excluded.first_name)`,
+        lastName: sql`coalesce(${contractors.lastName}, excluded.last_name)`,
+        phone: sql`coalesce(${contractors.phone}, excluded.phone)`,
+        companyName: sql`coalesce(${contractors.companyName}, excluded.company_name)`,
+        // Consent counts only for the number on file (or the one this form adds); not ticking never withdraws it.
+        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and (${contractors.phone} is null or ${contractors.phone} = excluded.phone))`,
         lastInteractionAt: at,
         updatedAt: sql`now()`,
       },
