@@ -5,11 +5,13 @@ import { formatTime } from "@/components/events/datetime";
 /** The attendee's QR code for the desk, and whether they're already in. */
 export function CheckInCode({
   svg,
+  code,
   name,
   checkInTime,
   timezone,
 }: {
   svg: string;
+  code?: string;
   name: string;
   checkInTime: Date | null;
   timezone: string;
@@ -29,7 +31,7 @@ export function CheckInCode({
           Show this at the desk
         </p>
       )}
-      <QrCode svg={svg} label={`Check-in QR code for ${name}`} className="max-w-60" />
+      <QrCode svg={svg} code={code} label={`Check-in QR code for ${name}`} className="max-w-60" />
     </div>
   );
 }

@@ -55,6 +55,7 @@ export default async function PersonalAgendaPage({ params, searchParams }: Props
       </h2>
       <CheckInCode
         svg={await qrSvg(attendee.qrCodeData)}
+        code={attendee.qrCodeData}
         name={name}
         checkInTime={attendee.checkInTime}
         timezone={zone}

@@ -100,7 +100,7 @@ export default async function RegisteredPage({ params, searchParams }: Props) {
             </CardDescription>
           </CardHeader>
           <CardContent className="flex justify-center">
-            <QrCode svg={svg} label={`Check-in QR code for ${contractor.firstName ?? contractor.email}`} />
+            <QrCode svg={svg} code={attendee.qrCodeData} label={`Check-in QR code for ${contractor.firstName ?? contractor.email}`} />
           </CardContent>
         </Card>
       </div>

@@ -1,0 +1,47 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { DateTime } from "luxon";
+
+export const ZONE = "America/Chicago";
+/** The demo event is seeded 7 local days after the server's today. */
+export const EVENT_DAY = DateTime.now().setZone(ZONE).plus({ days: 7 }).startOf("day");
+export const TODAY = DateTime.now().setZone(ZONE).startOf("day");
+
+export async function asAdmin(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ storageState: "e2e/.auth/admin.json", timezoneId: ZONE });
+  return ctx.newPage();
+}
+
+export async function asStaff(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ storageState: "e2e/.auth/staff.json", timezoneId: ZONE, viewport: { width: 1024, height: 1366 } });
+  return ctx.newPage();
+}
+
+export async function onPhone(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: ZONE });
+  return ctx.newPage();
+}
+
+/** Uses the dev clock in the admin header, as an organizer would (the browser is on the event's zone). */
+export async function jumpTo(admin: Page, at: DateTime): Promise<void> {
+  const clock = admin.getByRole("region", { name: "Dev clock" });
+  await clock.getByLabel("Jump to").fill(at.toFormat("yyyy-LL-dd'T'HH:mm"));
+  await clock.getByRole("button", { name: "Jump", exact: true }).click();
+  await expect(clock.getByText(/^Jumped to/)).toBeVisible();
+}
+
+/** The outbox rows of one attendee and message type all show `status`, waiting for the driver. */
+export async function expectOutboxStatus(
+  admin: Page,
+  url: string,
+  row: { attendee: string; type: string; channel?: "Email" | "SMS" },
+  status: string,
+): Promise<void> {
+  await expect(async () => {
+    await admin.goto(url);
+    let rows = admin.getByRole("row").filter({ hasText: row.attendee }).filter({ hasText: row.type });
+    if (row.channel) rows = rows.filter({ has: admin.getByText(row.channel, { exact: true }) });
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) await expect(rows.nth(i).getByText(status, { exact: true })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000, intervals: [500, 1_000] });
+}
