@@ -70,7 +70,7 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   const at = (deps.now ?? clockNow)();
   const ctx = await loadSendContext(db, row);
   if (!ctx) return finish(db, row.id, { status: "failed", statusReason: "event or contact no longer exists" });
-  const decision = decideAtSend(row, ctx);
+  const decision = decideAtSend(row, ctx, at);
   if (decision.action !== "send") {
     const status = decision.action === "skip" ? "skipped" : "cancelled";
     return finish(db, row.id, { status, statusReason: decision.reason });

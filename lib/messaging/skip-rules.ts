@@ -1,6 +1,9 @@
 import type { AgendaItem, Attendee, Contractor, Event, MessageChannel, MessageType, Sponsor } from "@/db/schema";
 import { isProfileComplete } from "@/lib/registration/profile-completeness";
 
+/** A sponsor tip is sent inside a break; later than this after its time, the break is over. */
+const LATE_SPONSOR_TIP_MS = 20 * 60_000;
+
 export type SendDecision = { action: "send" } | { action: "skip" | "cancel"; reason: string };
 
 /** Messages a person gets even after unsubscribing from email: they asked for them. */
@@ -17,10 +20,19 @@ const CHECK_IN_REMINDERS: ReadonlySet<MessageType> = new Set([
  * so a reminder planned a week ago respects today's check-in or opt-out.
  */
 export function decideAtSend(
-  m: { type: MessageType; channel: MessageChannel; personalization?: Record<string, unknown> },
+  m: { type: MessageType; channel: MessageChannel; scheduledFor?: Date; personalization?: Record<string, unknown> },
   ctx: { event: Event; attendee: Attendee | null; contractor: Contractor; agenda?: AgendaItem[]; sponsor?: Sponsor | null },
+  at?: Date,
 ): SendDecision {
   const { event, attendee, contractor } = ctx;
+  // Time-bound tips are useless late (the driver was down, or the clock jumped): drop them.
+  const sessionStart = typeof m.personalization?.startsAt === "string" ? Date.parse(m.personalization.startsAt) : NaN;
+  if (at && m.type === "speaker_alert" && at.getTime() >= sessionStart) {
+    return { action: "skip", reason: "too late: the session has started" };
+  }
+  if (at && m.type === "sponsor_recommendation" && m.scheduledFor && at.getTime() - m.scheduledFor.getTime() > LATE_SPONSOR_TIP_MS) {
+    return { action: "skip", reason: "too late: the break has passed" };
+  }
   const agendaItemId = m.personalization?.agendaItemId;
   if (m.type === "speaker_alert" && typeof agendaItemId === "string" && !ctx.agenda?.some((a) => a.id === agendaItemId)) {
     return { action: "skip", reason: "session cancelled" };
