@@ -24,9 +24,13 @@ export async function onPhone(browser: Browser): Promise<Page> {
 /** Uses the dev clock in the admin header, as an organizer would (the browser is on the event's zone). */
 export async function jumpTo(admin: Page, at: DateTime): Promise<void> {
   const clock = admin.getByRole("region", { name: "Dev clock" });
-  await clock.getByLabel("Jump to").fill(at.toFormat("yyyy-LL-dd'T'HH:mm"));
-  await clock.getByRole("button", { name: "Jump", exact: true }).click();
-  await expect(clock.getByText(/^Jumped to/)).toBeVisible();
+  // The widget reads the app time once hydrated; before that a click would submit natively.
+  await expect(clock.locator("time")).not.toHaveText("…");
+  await expect(async () => {
+    await clock.getByLabel("Jump to").fill(at.toFormat("yyyy-LL-dd'T'HH:mm"));
+    await clock.getByRole("button", { name: "Jump", exact: true }).click();
+    await expect(clock.getByText(/^Jumped to/)).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The outbox rows of one attendee and message type all show `status`, waiting for the driver. */
