@@ -5,14 +5,11 @@
  * database the app uses (DATABASE_URL, or the embedded PGlite folder). Missing
  * values are asked for when run in a terminal; the password is not echoed.
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/db/client";
 import { createUser } from "@/lib/auth/users";
 import { env } from "@/lib/env";
-import { acquireLock, lockHolder } from "@/lib/runtime/pglite-lock";
+import { openDatabaseForCli } from "@/lib/runtime/pglite-lock";
 
 const USAGE =
   'Usage: npm run create-admin -- --email ada@example.com --name "Ada Lovelace" --password \'at least 8 characters\' [--role admin|staff]';
@@ -86,19 +83,12 @@ async function readInput() {
 async function main() {
   const input = await readInput();
 
-  const e = env();
-  if (!e.DATABASE_URL) {
-    const holder = lockHolder(e.PGLITE_DATA_DIR);
-    if (holder)
-      fail(
-        `The embedded database (${e.PGLITE_DATA_DIR}) is open in process ${holder}, probably \`npm run dev\`.\n` +
-          "PGlite allows one process per data folder: stop the dev server, run this again, then restart it.",
-      );
-    if (!e.PGLITE_DATA_DIR.startsWith("memory://")) mkdirSync(path.dirname(e.PGLITE_DATA_DIR), { recursive: true });
-    acquireLock(e.PGLITE_DATA_DIR);
+  let handle;
+  try {
+    handle = await openDatabaseForCli();
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
   }
-
-  const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR });
   try {
     const result = await createUser(handle.db, input);
     if (!result.ok) {
@@ -109,7 +99,7 @@ async function main() {
       return;
     }
     const { user } = result;
-    console.log(`Created ${user.role} ${user.name} <${user.email}>. Sign in at ${e.APP_URL}/signin`);
+    console.log(`Created ${user.role} ${user.name} <${user.email}>. Sign in at ${env().APP_URL}/signin`);
   } finally {
     await handle.close();
   }

@@ -4,14 +4,12 @@
  * Validates an event file (docs/event-format.md), then imports it into the
  * database the app uses (DATABASE_URL, or the embedded PGlite folder).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
 import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
 import { parseEventFile } from "@/lib/events/event-file";
 import { importEventFile, type ImportSummary } from "@/lib/events/import";
-import { acquireLock, lockHolder } from "@/lib/runtime/pglite-lock";
+import { openDatabaseForCli } from "@/lib/runtime/pglite-lock";
 
 function fail(message: string): never {
   console.error(message);
@@ -62,19 +60,12 @@ async function main() {
     process.exit(1);
   }
 
-  const e = env();
-  if (!e.DATABASE_URL) {
-    const holder = lockHolder(e.PGLITE_DATA_DIR);
-    if (holder)
-      fail(
-        `The embedded database (${e.PGLITE_DATA_DIR}) is open in process ${holder}, probably \`npm run dev\`.\n` +
-          "PGlite allows one process per data folder: stop `npm run dev` first, or import from the admin console.",
-      );
-    if (!e.PGLITE_DATA_DIR.startsWith("memory://")) mkdirSync(path.dirname(e.PGLITE_DATA_DIR), { recursive: true });
-    acquireLock(e.PGLITE_DATA_DIR);
+  let handle;
+  try {
+    handle = await openDatabaseForCli();
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
   }
-
-  const handle = await openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR });
   try {
     const summary = await importEventFile(handle.db, parsed.file, { now: now() });
     console.log(`Imported ${path.basename(file)}:`);

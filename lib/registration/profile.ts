@@ -24,6 +24,17 @@ export async function getAttendeeByToken(db: Db, token: string | null | undefine
   return { ...row, agenda: await getAgenda(db, row.event.id) };
 }
 
+/**
+ * An attendee page's link: `?t=` must be a token of a live registration for this
+ * event's slug; a token for another event is as wrong as none.
+ */
+export async function resolveAttendeeLink(db: Db, slug: string, t: string | string[] | undefined) {
+  const token = typeof t === "string" ? t : undefined;
+  const found = await getAttendeeByToken(db, token);
+  if (!found || !token || found.event.slug !== slug) return null;
+  return { ...found, token };
+}
+
 export type ProfileState = {
   attendeeId: string;
   profileCompletionStatus: "pending" | "completed";

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { env } from "@/lib/env";
 
 /**
  * PGlite has no lock of its own and one process per data folder is safe. The app
@@ -28,7 +30,8 @@ export function acquireLock(dataDir: string): void {
   const holder = lockHolder(dataDir);
   if (holder) {
     throw new Error(
-      `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first (only one process may open a PGlite folder).`,
+      `The embedded database (${dataDir}) is open in process ${holder}, probably \`npm run dev\`.\n` +
+        "PGlite allows one process per data folder: stop that process and run this again.",
     );
   }
   mkdirSync(path.dirname(lockPathFor(dataDir)), { recursive: true });
@@ -41,4 +44,11 @@ export function acquireLock(dataDir: string): void {
     }
   };
   process.once("exit", release);
+}
+
+/** Opens the configured database for a command-line script, holding the PGlite lock. */
+export async function openDatabaseForCli(): Promise<DbHandle> {
+  const e = env();
+  if (!e.DATABASE_URL) acquireLock(e.PGLITE_DATA_DIR);
+  return openDatabase({ url: e.DATABASE_URL, dataDir: e.PGLITE_DATA_DIR });
 }

@@ -8,7 +8,7 @@ import { PublicShell } from "@/components/site/public-shell";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
 import { toEventTimes } from "@/lib/events/queries";
-import { getAttendeeByToken } from "@/lib/registration/profile";
+import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
 import { checkInSelf } from "./actions";
 
@@ -23,10 +23,8 @@ type Props = {
 /** /events/{slug}/check-in?t=… — online self check-in, the link in the reminders (SPEC §5.1). */
 export default async function SelfCheckInPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const t = (await searchParams).t;
-  const token = typeof t === "string" ? t : undefined;
-  const found = await getAttendeeByToken(await getDb(), token);
-  if (!found || !token || found.event.slug !== slug) {
+  const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
+  if (!found) {
     return (
       <PublicShell>
         <InvalidLink eventSlug={slug} />
@@ -34,7 +32,7 @@ export default async function SelfCheckInPage({ params, searchParams }: Props) {
     );
   }
 
-  const { attendee, contractor, event, agenda } = found;
+  const { attendee, contractor, event, agenda, token } = found;
   const times = toEventTimes(event, agenda);
   const base = `/events/${encodeURIComponent(event.slug)}`;
   const agendaHref = `${base}/agenda?t=${encodeURIComponent(token)}`;

@@ -5,7 +5,7 @@ import { ProfileForm, type ProfileValues } from "@/components/events/profile-for
 import { PublicShell } from "@/components/site/public-shell";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
-import { getAttendeeByToken } from "@/lib/registration/profile";
+import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { missingProfileFields } from "@/lib/registration/profile-completeness";
 import { saveProfile } from "./actions";
 
@@ -19,10 +19,8 @@ type Props = {
 
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const t = (await searchParams).t;
-  const token = typeof t === "string" ? t : undefined;
-  const found = await getAttendeeByToken(await getDb(), token);
-  if (!found || !token || found.event.slug !== slug) {
+  const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
+  if (!found) {
     return (
       <PublicShell>
         <InvalidLink eventSlug={slug} />
@@ -30,7 +28,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
     );
   }
 
-  const { contractor: c, event } = found;
+  const { contractor: c, event, token } = found;
   const missing = missingProfileFields(c);
   const initial: ProfileValues = {
     first_name: c.firstName ?? "",

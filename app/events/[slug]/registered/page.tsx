@@ -10,7 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getDb } from "@/lib/db";
 import { toEventTimes } from "@/lib/events/queries";
 import { qrSvg } from "@/lib/messaging/qr";
-import { getAttendeeByToken } from "@/lib/registration/profile";
+import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
 
 // The URL carries the attendee's token: keep it out of search engines and Referer headers.
@@ -23,11 +23,8 @@ type Props = {
 
 export default async function RegisteredPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const t = (await searchParams).t;
-  const token = typeof t === "string" ? t : undefined;
-  const found = await getAttendeeByToken(await getDb(), token);
-  // A token for another event's registration is as wrong as no token here.
-  if (!found || !token || found.event.slug !== slug) {
+  const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
+  if (!found) {
     return (
       <PublicShell>
         <InvalidLink eventSlug={slug} />
@@ -35,7 +32,7 @@ export default async function RegisteredPage({ params, searchParams }: Props) {
     );
   }
 
-  const { attendee, contractor, event, agenda } = found;
+  const { attendee, contractor, event, agenda, token } = found;
   const times = toEventTimes(event, agenda);
   const q = `t=${encodeURIComponent(token)}`;
   const base = `/events/${encodeURIComponent(event.slug)}`;
