@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   contractors, eventAgendaItems, eventAttendees, eventSpeakers, eventSponsors, events, peerMatches,
@@ -91,8 +91,19 @@ export async function loadPeerState(db: Db, eventId: string, onlyFor?: string[])
   return { counts, pairs };
 }
 
-/** Everything the plan for one checked-in attendee needs. */
-export async function loadPlanContext(db: Db, attendeeId: string) {
+/** Attendees of the event who already have `max` peers (they cannot take another). */
+function fullAttendees(db: Db, eventId: string, max: number) {
+  const ends = sql`(select ${peerMatches.attendeeAId} as id from ${peerMatches} where ${peerMatches.eventId} = ${eventId}
+    union all select ${peerMatches.attendeeBId} as id from ${peerMatches} where ${peerMatches.eventId} = ${eventId}) ends`;
+  return db.select({ id: sql<string>`ends.id` }).from(ends).groupBy(sql`ends.id`).having(sql`count(*) >= ${max}`);
+}
+
+/**
+ * Everything the plan for one checked-in attendee needs. The peer pool is only
+ * loaded after the batch (before it, peers come from the batch), and only people
+ * with room for another peer: after lunch that is a handful, not the whole event.
+ */
+export async function loadPlanContext(db: Db, attendeeId: string, maxPeers = 3) {
   const [row] = await db
     .select({ attendee: eventAttendees, contractor: contractors, event: events })
     .from(eventAttendees)
@@ -100,11 +111,26 @@ export async function loadPlanContext(db: Db, attendeeId: string) {
     .innerJoin(events, eq(events.id, eventAttendees.eventId))
     .where(eq(eventAttendees.id, attendeeId));
   if (!row) return null;
+  const eventId = row.event.id;
   const [sessions, sponsors, pool, peerState] = await Promise.all([
-    loadSessions(db, row.event.id),
-    loadSponsors(db, row.event.id),
-    loadCheckedInPool(db, row.event.id),
-    loadPeerState(db, row.event.id),
+    loadSessions(db, eventId),
+    loadSponsors(db, eventId),
+    row.event.peerBatchRanAt
+      ? db
+          .select({ attendee: eventAttendees, contractor: contractors })
+          .from(eventAttendees)
+          .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
+          .where(
+            and(
+              eq(eventAttendees.eventId, eventId),
+              isNotNull(eventAttendees.checkInTime),
+              isNull(eventAttendees.cancelledAt),
+              ne(eventAttendees.id, attendeeId),
+              notInArray(eventAttendees.id, fullAttendees(db, eventId, maxPeers)),
+            ),
+          )
+      : Promise.resolve([]),
+    loadPeerState(db, eventId, [attendeeId]),
   ]);
   return { ...row, sessions, sponsors, pool, peerState };
 }
