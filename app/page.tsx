@@ -6,7 +6,7 @@ import { PublicShell } from "@/components/site/public-shell";
 import { Button } from "@/components/ui/button";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { listEventsForAdmin } from "@/lib/events/queries";
+import { listPublicEvents } from "@/lib/events/queries";
 
 const STEPS = [
   { icon: CalendarCheck, title: "Register in a minute", text: "A confirmation with a QR code and a calendar file." },
@@ -18,10 +18,7 @@ const STEPS = [
 export default async function HomePage() {
   // Rendered per request: the list changes as events are published (and with the dev clock).
   await connection();
-  const at = now().getTime();
-  const events = (await listEventsForAdmin(await getDb()))
-    .filter((e) => (e.status === "published" || e.status === "live") && e.endsAt.getTime() > at)
-    .map((e) => ({ slug: e.slug, name: e.name, venue: e.venue, when: formatEventRange(e.startsAt, e.endsAt, e.timezone) }));
+  const events = (await listPublicEvents(await getDb(), now())).map((e) => ({ slug: e.slug, name: e.name, venue: e.venue, when: formatEventRange(e.startsAt, e.endsAt, e.timezone) }));
 
   return (
     <PublicShell

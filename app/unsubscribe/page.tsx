@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { unsubscribeEmail } from "@/lib/messaging/unsubscribe";
 import { getAttendeeByToken } from "@/lib/registration/profile";
 
-export const metadata = { title: "Unsubscribe · TPX" };
+export const metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "no-referrer" as const };
 
 async function unsubscribe(formData: FormData) {
   "use server";

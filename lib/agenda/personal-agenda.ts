@@ -22,16 +22,18 @@ export async function getPersonalAgenda(db: Db, slug: string, token: string | nu
   const speakerRecs = new Map(recs.filter((r) => r.kind === "speaker").map((r) => [r.targetId, r]));
   const sponsorRecs = recs.filter((r) => r.kind === "sponsor");
   const peerRecs = recs.filter((r) => r.kind === "peer");
-  const sponsors = sponsorRecs.length
-    ? await db.select().from(eventSponsors).where(and(inArray(eventSponsors.id, sponsorRecs.map((r) => r.targetId)), isNull(eventSponsors.removedAt)))
-    : [];
-  const peers = peerRecs.length
-    ? await db
-        .select({ attendeeId: eventAttendees.id, c: contractors })
-        .from(eventAttendees)
-        .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
-        .where(inArray(eventAttendees.id, peerRecs.map((r) => r.targetId)))
-    : [];
+  const [sponsors, peers] = await Promise.all([
+    sponsorRecs.length
+      ? db.select().from(eventSponsors).where(and(inArray(eventSponsors.id, sponsorRecs.map((r) => r.targetId)), isNull(eventSponsors.removedAt)))
+      : Promise.resolve([]),
+    peerRecs.length
+      ? db
+          .select({ attendeeId: eventAttendees.id, c: contractors })
+          .from(eventAttendees)
+          .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
+          .where(inArray(eventAttendees.id, peerRecs.map((r) => r.targetId)))
+      : Promise.resolve([]),
+  ]);
 
   if (opts.recordOpen !== false) {
     await db.insert(aiLearningEvents).values({

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, type Event } from "@/db/schema";
 import type { EventTimes } from "@/lib/scheduling/event-times";
@@ -47,6 +47,15 @@ export async function loadEventTimes(db: Db, eventId: string): Promise<{ event: 
   const event = await getEventById(db, eventId);
   if (!event) return null;
   return { event, times: toEventTimes(event, await getAgenda(db, eventId)) };
+}
+
+/** Events a visitor can register for: published or live and not over (by events.ends_at). */
+export async function listPublicEvents(db: Db, at: Date) {
+  return db
+    .select()
+    .from(events)
+    .where(and(inArray(events.status, ["published", "live"]), gt(events.endsAt, at)))
+    .orderBy(asc(events.startsAt));
 }
 
 /** Admin list: each event with its registration count and its messages by status. */

@@ -47,3 +47,12 @@ export async function listOutbox(db: Db, eventId: string, filter: OutboxFilter =
 function fullName(c: { firstName: string | null; lastName: string | null; email: string }) {
   return [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email;
 }
+
+/** One message of an event (the admin's email preview), or null. */
+export async function getEventMessage(db: Db, eventId: string, messageId: string) {
+  const [row] = await db
+    .select()
+    .from(eventMessages)
+    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.eventId, eventId)));
+  return row ?? null;
+}
