@@ -173,4 +173,23 @@ describe("the plan at check-in (demo event)", () => {
     const [ev] = await h.db.select().from(events).where(eq(events.id, eventId));
     expect(ev.peerBatchRanAt).not.toBeNull();
   });
+
+  it("serves the personal agenda only for the right token and records the open as engagement", async () => {
+    const { getPersonalAgenda } = await import("@/lib/agenda/personal-agenda");
+    const list = await attendees();
+    const planned = list.find((x) => x.a.planStatus === "ready")!;
+    const [ev] = await h.db.select().from(events).where(eq(events.id, eventId));
+    expect(await getPersonalAgenda(h.db, ev.slug, "not-the-token-of-anyone-at-all")).toBeNull();
+    expect(await getPersonalAgenda(h.db, "another-event", planned.a.accessToken)).toBeNull();
+    const agenda = await getPersonalAgenda(h.db, ev.slug, planned.a.accessToken);
+    const recommended = agenda!.agenda.filter((i) => i.recommended);
+    expect(recommended).toHaveLength(3);
+    expect(recommended.every((i) => (i.recommended!.why ?? "").length > 10)).toBe(true);
+    expect(agenda!.sponsors.every((s) => s.boothNumber && s.talkingPoint)).toBe(true);
+    const opens = await h.db
+      .select()
+      .from(aiLearningEvents)
+      .where(and(eq(aiLearningEvents.contractorId, planned.c.id), eq(aiLearningEvents.eventType, "agenda_opened")));
+    expect(opens).toHaveLength(1);
+  });
 });
