@@ -109,4 +109,17 @@ describe("check-in", () => {
     const cancelled = await checkIn(h.db, { method: "qr_code", code: gone.qrCodeData }, sam);
     expect(!cancelled.ok && cancelled.error).toMatchObject({ status: 409, code: "registration_cancelled" });
   });
+
+  it("finds attendees at the desk by full name, email, company or phone digits, never cancelled ones", async () => {
+    const { searchAttendees } = await import("@/lib/checkin/search");
+    const { event, attendee } = await registered("findme@example.com");
+    await registerAttendee(h.db, { eventSlug: event.slug, firstName: "Gone", lastName: "Person", email: "gone.person@example.com", smsConsent: false });
+    const [gone] = await searchAttendees(h.db, event.id, "gone person");
+    await cancelRegistration(h.db, gone.attendeeId);
+    expect((await searchAttendees(h.db, event.id, "jo kim")).map((r) => r.attendeeId)).toEqual([attendee.id]);
+    expect((await searchAttendees(h.db, event.id, "FINDME")).map((r) => r.email)).toEqual(["findme@example.com"]);
+    expect((await searchAttendees(h.db, event.id, "555-0111")).map((r) => r.attendeeId)).toEqual([attendee.id]);
+    expect(await searchAttendees(h.db, event.id, "gone")).toEqual([]);
+    expect(await searchAttendees(h.db, event.id, "j")).toEqual([]); // too short to search
+  });
 });
