@@ -45,5 +45,19 @@ test("admin endpoints refuse anonymous callers; the outbox JSON lists an attende
   const cy = json.messages.filter((m: { attendee_name: string }) => m.attendee_name === "Cy Api");
   expect(cy.map((m: { channel: string; dedupe_key?: string }) => m.channel).sort()).toEqual(["email", "email", "sms", "sms"]);
   expect(json.event.timezone).toBe("America/Chicago");
+
+  // Staff may look an attendee up by id; nobody else may.
+  const cyId = cy[0].attendee_id as string;
+  expect((await request.get(`/api/event-check-in/attendee?attendee_id=${cyId}`)).status()).toBe(401);
+  const state = await page.request.get(`/api/event-check-in/attendee?attendee_id=${cyId}`);
+  expect(await state.json()).toMatchObject({ attendee_id: cyId, profile_completion_status: "pending", missing_fields: ["company_name", "revenue_tier", "team_size", "focus_areas"] });
+
+  // Cancelling the registration cancels every pending message.
+  expect((await request.delete(`/api/admin/attendees/${cyId}`)).status()).toBe(401);
+  const cancelled = await page.request.delete(`/api/admin/attendees/${cyId}`);
+  expect(cancelled.status()).toBe(200);
+  expect((await cancelled.json()).cancelled_messages).toBeGreaterThanOrEqual(18);
+  const after = await (await page.request.get(`/api/admin/events/${eventId}/messages?attendee=${cyId}&status=scheduled`)).json();
+  expect(after.messages).toEqual([]);
   await ctx.close();
 });

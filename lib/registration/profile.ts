@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, events } from "@/db/schema";
@@ -10,15 +10,34 @@ import { missingProfileFields, type ProfileField } from "./profile-completeness"
 
 export const REVENUE_TIERS = ["under_500k", "500k_1m", "1m_5m", "5m_plus"] as const;
 
+/**
+ * Who a profile request is about: the attendee's link token, or — only after the
+ * route has checked a staff session — the registration id (SPEC §5.1: never a bare
+ * id from an attendee).
+ */
+export type AttendeeRef = string | { token: string } | { staffAttendeeId: string };
+
+async function findAttendee(db: Db, ref: AttendeeRef) {
+  if (typeof ref === "object" && "staffAttendeeId" in ref) {
+    if (!/^[0-9a-f-]{36}$/i.test(ref.staffAttendeeId)) return null;
+    return attendeeWhere(db, eq(eventAttendees.id, ref.staffAttendeeId));
+  }
+  return getAttendeeByToken(db, typeof ref === "string" ? ref : ref.token);
+}
+
 /** Looks an attendee up by the token in their links; never by a bare id (SPEC §5.1). */
 export async function getAttendeeByToken(db: Db, token: string | null | undefined) {
   if (!token || token.length < 20 || token.length > 100) return null;
+  return attendeeWhere(db, eq(eventAttendees.accessToken, token));
+}
+
+async function attendeeWhere(db: Db, where: SQL) {
   const [row] = await db
     .select({ attendee: eventAttendees, contractor: contractors, event: events })
     .from(eventAttendees)
     .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
     .innerJoin(events, eq(events.id, eventAttendees.eventId))
-    .where(and(eq(eventAttendees.accessToken, token), isNull(eventAttendees.cancelledAt)))
+    .where(and(where, isNull(eventAttendees.cancelledAt)))
     .limit(1);
   if (!row) return null;
   return { ...row, agenda: await getAgenda(db, row.event.id) };
@@ -46,8 +65,8 @@ export type ProfileState = {
  * The seed's GET /api/event-check-in/attendee semantics: a contractor whose main
  * profile is complete is auto-approved for this event; otherwise the missing fields.
  */
-export async function getProfileState(db: Db, token: string): Promise<Result<{ state: ProfileState }>> {
-  const found = await getAttendeeByToken(db, token);
+export async function getProfileState(db: Db, ref: AttendeeRef): Promise<Result<{ state: ProfileState }>> {
+  const found = await findAttendee(db, ref);
   if (!found) return { ok: false, error: appError(404, "attendee_not_found", "This link is not valid any more.") };
   const missing = missingProfileFields(found.contractor);
   let { profileCompletionStatus, profileAutoApproved } = found.attendee;
@@ -89,12 +108,12 @@ export type ProfileInput = z.input<typeof profileInputSchema>;
 /** POST /api/event-check-in/complete-profile: fills what is given; completes when nothing is missing. */
 export async function completeProfile(
   db: Db,
-  token: string,
+  ref: AttendeeRef,
   input: unknown,
 ): Promise<Result<{ completed: boolean; missingFields: ProfileField[] }>> {
   const parsed = profileInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
-  const found = await getAttendeeByToken(db, token);
+  const found = await findAttendee(db, ref);
   if (!found) return { ok: false, error: appError(404, "attendee_not_found", "This link is not valid any more.") };
   const v = parsed.data;
   return db.transaction(async (tx) => {

@@ -1,14 +1,18 @@
+import { attendeeRefFrom } from "@/lib/auth/attendee-ref";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http";
 import { getProfileState } from "@/lib/registration/profile";
 
 /**
- * GET /api/event-check-in/attendee?t={token} — the seed's profile state: auto-approves
- * a complete main profile, otherwise lists missing_fields[]. Authorised by the token.
+ * GET /api/event-check-in/attendee?t={token} (or ?attendee_id= with a staff session) —
+ * the seed's profile state: auto-approves a complete main profile, otherwise lists
+ * missing_fields[].
  */
 export async function GET(req: Request) {
-  const token = new URL(req.url).searchParams.get("t") ?? req.headers.get("x-attendee-token") ?? "";
-  const result = await getProfileState(await getDb(), token);
+  const q = new URL(req.url).searchParams;
+  const ref = await attendeeRefFrom({ token: q.get("t") ?? req.headers.get("x-attendee-token"), attendeeId: q.get("attendee_id") });
+  if (ref instanceof Response) return ref;
+  const result = await getProfileState(await getDb(), ref);
   if (!result.ok) return errorResponse(result.error);
   const s = result.state;
   return Response.json({
