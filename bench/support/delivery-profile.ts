@@ -107,7 +107,8 @@ async function phasesOf(db: Db, row: Message): Promise<Phases> {
   const [event] = await lap(p, "event query", () => db.select().from(events).where(eq(events.id, row.eventId!)));
   const [attendee] = await lap(p, "attendee query", () => db.select().from(eventAttendees).where(eq(eventAttendees.id, row.attendeeId!)));
   const agenda = await lap(p, "agenda query", () => getAgenda(db, event.id));
-  await lap(p, "decideAtSend", () => decideAtSend(row, { event, attendee, contractor }));
+  // Rows here carry no sponsorId, so loadSendContext makes no fifth (sponsor) query either.
+  await lap(p, "decideAtSend", () => decideAtSend(row, { event, attendee, contractor, agenda, sponsor: null }, now()));
   const ctx = {
     message: row,
     event,
