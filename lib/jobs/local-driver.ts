@@ -3,6 +3,7 @@ import type { Channels } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
 import { claimDueMessages, processClaimed } from "@/lib/messaging/deliver";
 import { reconcileUncertainSms, recoverStaleClaims } from "@/lib/messaging/reconcile";
+import type { EventCache } from "@/lib/messaging/send-context";
 import { writeHeartbeat } from "./heartbeat";
 
 export type LocalDriverOptions = {
@@ -44,7 +45,8 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
       const rows = await claimDueMessages(opts.db, batch, at, {
         overdueByMs: opts.mode === "sweep" ? (opts.sweepAfterMs ?? 120_000) : 0,
       });
-      await runPool(rows, opts.concurrency ?? 8, (row) => processClaimed(opts.db, row, { channels: opts.channels }));
+      const eventCache: EventCache = new Map(); // one read of each event + agenda per batch
+      await runPool(rows, opts.concurrency ?? 8, (row) => processClaimed(opts.db, row, { channels: opts.channels, eventCache }));
       handled += rows.length;
       if (rows.length < batch || stopped) break;
     }

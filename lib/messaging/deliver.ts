@@ -4,7 +4,7 @@ import { eventMessages, type Message, type MessageStatus } from "@/db/schema";
 import type { Channels, SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
 import { attendeeLinks } from "./links";
-import { loadSendContext, type SendContext } from "./send-context";
+import { loadSendContext, type EventCache, type SendContext } from "./send-context";
 import { decideAtSend } from "./skip-rules";
 import { renderEmail, renderSms } from "./templates";
 
@@ -19,7 +19,7 @@ export type DeliveryOutcome =
   | { status: "not-due"; dueAt: Date }
   | { status: "not-claimed"; current: MessageStatus | "missing" };
 
-export type DeliveryDeps = { channels: Channels; now?: () => Date };
+export type DeliveryDeps = { channels: Channels; now?: () => Date; eventCache?: EventCache };
 
 const due = sql`coalesce(${eventMessages.nextAttemptAt}, ${eventMessages.scheduledFor})`;
 /** A Date compared with an SQL expression needs an explicit cast (postgres-js cannot infer it). */
@@ -68,7 +68,7 @@ export async function claimDueMessages(db: Db, limit: number, at: Date, opts: { 
 
 export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const at = (deps.now ?? clockNow)();
-  const ctx = await loadSendContext(db, row);
+  const ctx = await loadSendContext(db, row, deps.eventCache);
   if (!ctx) return finish(db, row.id, { status: "failed", statusReason: "event or contact no longer exists" });
   const decision = decideAtSend(row, ctx, at);
   if (decision.action !== "send") {

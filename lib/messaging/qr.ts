@@ -7,10 +7,21 @@ import QRCode from "qrcode";
  */
 const OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
 
+/**
+ * An attendee's code never changes, and the PNG is the costliest part of sending an
+ * email (~5 ms): keep recent ones (bounded; ~3 KB each). Measured in docs/benchmarks.md.
+ */
+const PNG_CACHE_SIZE = 5_000;
+const pngCache = new Map<string, string>();
+
 /** A 300 px PNG, base64 (no data: prefix), for an inline email attachment. */
 export async function qrPngBase64(data: string): Promise<string> {
-  const png = await QRCode.toBuffer(data, { ...OPTIONS, type: "png", width: 300 });
-  return png.toString("base64");
+  const hit = pngCache.get(data);
+  if (hit) return hit;
+  const png = (await QRCode.toBuffer(data, { ...OPTIONS, type: "png", width: 300 })).toString("base64");
+  if (pngCache.size >= PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
+  pngCache.set(data, png);
+  return png;
 }
 
 /** An SVG document for web pages (scales without blurring on the agenda page). */

@@ -14,7 +14,7 @@ export type SavedMessage = { id: string; scheduledFor: Date };
 export async function savePlannedMessages(
   db: Db,
   owner: MessageOwner,
-  planned: PlannedMessage[],
+  planned: Array<PlannedMessage & { personalization?: Record<string, unknown> }>,
   personalization: Record<string, unknown> = {},
 ): Promise<SavedMessage[]> {
   if (planned.length === 0) return [];
@@ -27,7 +27,7 @@ export async function savePlannedMessages(
         channel: p.channel,
         dedupeKey: p.dedupeKey,
         scheduledFor: p.scheduledFor,
-        personalization,
+        personalization: p.personalization ?? personalization,
       })),
     )
     .onConflictDoUpdate({

@@ -7,7 +7,7 @@ import { getEventBySlug, getAgenda, toEventTimes } from "@/lib/events/queries";
 import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { eventEnd, type EventTimes } from "@/lib/scheduling/event-times";
 import { planImmediate, planPreEventReminders, type Reachability } from "@/lib/scheduling/plan";
-import { cancelUnplannedMessages, savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
+import { cancelUnplannedMessages, savePlannedMessages } from "@/lib/messaging/store";
 import { isProfileComplete } from "./profile-completeness";
 import { registrationInputSchema, type RegistrationInput, type ValidRegistration } from "./schema";
 import { newAccessToken, newQrCodeData } from "./tokens";
@@ -70,14 +70,22 @@ export async function registerAttendee(
 
   const outcome = await db.transaction(async (tx) => {
     const contractor = await upsertContractor(tx, v, at);
-    const { attendee, created } = await upsertAttendee(tx, event.id, contractor, opts.registeredAt ?? at);
+    const { attendee, created, fresh } = await upsertAttendee(tx, event.id, contractor, opts.registeredAt ?? at);
     const owner = { eventId: event.id, attendeeId: attendee.id, contractorId: contractor.id };
     const reach = reachability(contractor);
-    const [{ n: previous }] = await tx
-      .select({ n: countDistinct(eventMessages.dedupeKey) })
-      .from(eventMessages)
-      .where(and(eq(eventMessages.attendeeId, attendee.id), eq(eventMessages.type, "registration_confirmation")));
-    const confirmation = planImmediate("registration_confirmation", `r${previous + 1}`, reach, times, at);
+    // A brand-new registration has no earlier rows: skip the lookups that would find none.
+    const previous = fresh
+      ? 0
+      : (
+          await tx
+            .select({ n: countDistinct(eventMessages.dedupeKey) })
+            .from(eventMessages)
+            .where(and(eq(eventMessages.attendeeId, attendee.id), eq(eventMessages.type, "registration_confirmation")))
+        )[0].n;
+    const confirmation = planImmediate("registration_confirmation", `r${previous + 1}`, reach, times, at).map((m) => ({
+      ...m,
+      personalization: { source: opts.source ?? "web" },
+    }));
     const reminders = planPreEventReminders({
       event: times,
       registeredAt: attendee.registrationDate,
@@ -85,11 +93,8 @@ export async function registerAttendee(
       reach,
       now: at,
     });
-    const saved: SavedMessage[] = [
-      ...(await savePlannedMessages(tx, owner, confirmation, { source: opts.source ?? "web" })),
-      ...(await savePlannedMessages(tx, owner, reminders)),
-    ];
-    await cancelUnplannedMessages(tx, attendee.id, [...PRE_EVENT_TYPES], reminders, "no longer applies");
+    const saved = await savePlannedMessages(tx, owner, [...confirmation, ...reminders]);
+    if (!fresh) await cancelUnplannedMessages(tx, attendee.id, [...PRE_EVENT_TYPES], reminders, "no longer applies");
     return { contractor, attendee, created, saved };
   });
 
@@ -140,34 +145,11 @@ async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise
   return row;
 }
 
+/** `fresh`: inserted just now (nothing of it exists yet); `created`: a registration that was not active before. */
 async function upsertAttendee(db: Db, eventId: string, contractor: Contractor, at: Date) {
   const complete = isProfileComplete(contractor);
-  const [existing] = await db
-    .select()
-    .from(eventAttendees)
-    .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, contractor.id)))
-    .for("update");
-  if (existing && !existing.cancelledAt) {
-    if (complete && existing.profileCompletionStatus !== "completed") {
-      const [row] = await db
-        .update(eventAttendees)
-        .set({ profileCompletionStatus: "completed", profileAutoApproved: true, updatedAt: sql`now()` })
-        .where(eq(eventAttendees.id, existing.id))
-        .returning();
-      return { attendee: row, created: false };
-    }
-    return { attendee: existing, created: false };
-  }
   const status = complete ? ("completed" as const) : ("pending" as const);
-  if (existing) {
-    const [row] = await db
-      .update(eventAttendees)
-      .set({ cancelledAt: null, registrationDate: at, profileCompletionStatus: status, updatedAt: sql`now()` })
-      .where(eq(eventAttendees.id, existing.id))
-      .returning();
-    return { attendee: row, created: true };
-  }
-  const [row] = await db
+  const [inserted] = await db
     .insert(eventAttendees)
     .values({
       eventId,
@@ -180,11 +162,28 @@ async function upsertAttendee(db: Db, eventId: string, contractor: Contractor, a
     })
     .onConflictDoNothing({ target: [eventAttendees.eventId, eventAttendees.contractorId] })
     .returning();
-  if (row) return { attendee: row, created: true };
-  // A concurrent registration with the same email won the insert: use its row.
-  const [winner] = await db
+  if (inserted) return { attendee: inserted, created: true, fresh: true };
+
+  const [existing] = await db
     .select()
     .from(eventAttendees)
-    .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, contractor.id)));
-  return { attendee: winner, created: false };
+    .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, contractor.id)))
+    .for("update");
+  if (existing.cancelledAt) {
+    const [row] = await db
+      .update(eventAttendees)
+      .set({ cancelledAt: null, registrationDate: at, profileCompletionStatus: status, updatedAt: sql`now()` })
+      .where(eq(eventAttendees.id, existing.id))
+      .returning();
+    return { attendee: row, created: true, fresh: false };
+  }
+  if (complete && existing.profileCompletionStatus !== "completed") {
+    const [row] = await db
+      .update(eventAttendees)
+      .set({ profileCompletionStatus: "completed", profileAutoApproved: true, updatedAt: sql`now()` })
+      .where(eq(eventAttendees.id, existing.id))
+      .returning();
+    return { attendee: row, created: false, fresh: false };
+  }
+  return { attendee: existing, created: false, fresh: false };
 }
