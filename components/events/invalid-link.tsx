@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { LinkIcon } from "lucide-react";
+import { PublicShell } from "@/components/site/public-shell";
 import { Button } from "@/components/ui/button";
 
 /** What a wrong, expired or cancelled attendee link shows: no data, a way forward. */
@@ -17,4 +19,24 @@ export function InvalidLink({ eventSlug }: { eventSlug: string }) {
       </Button>
     </div>
   );
+}
+
+/** The whole page for a bad attendee link. */
+export function InvalidLinkPage({ eventSlug }: { eventSlug: string }) {
+  return (
+    <PublicShell>
+      <InvalidLink eventSlug={eventSlug} />
+    </PublicShell>
+  );
+}
+
+/** Pages reached from an attendee's link: `/events/{slug}/…?t={token}`. */
+export type AttendeePageProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The URL carries the attendee's token: keep it out of search engines and Referer headers. */
+export function attendeePageMetadata(title: string): Metadata {
+  return { title, robots: { index: false }, referrer: "no-referrer" };
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CalendarDays, MapPin } from "lucide-react";
 import { CheckInCode } from "@/components/agenda/check-in-code";
@@ -7,7 +6,7 @@ import { PeopleList } from "@/components/agenda/people-list";
 import { PlanSummary } from "@/components/agenda/plan-summary";
 import { SponsorList } from "@/components/agenda/sponsor-list";
 import { formatEventRange, formatTime, zoneAbbreviation } from "@/components/events/datetime";
-import { InvalidLink } from "@/components/events/invalid-link";
+import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
 import { PublicShell } from "@/components/site/public-shell";
 import { getPersonalAgenda, type PersonalAgenda } from "@/lib/agenda/personal-agenda";
 import { getDb } from "@/lib/db";
@@ -17,26 +16,16 @@ import { qrSvg } from "@/lib/messaging/qr";
 import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
 import { getPlanStatus } from "./actions";
 
-// The URL carries the attendee's token: keep it out of search engines and Referer headers.
-export const metadata: Metadata = { title: "Your plan", robots: { index: false }, referrer: "no-referrer" };
+export const metadata = attendeePageMetadata("Your plan");
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-export default async function PersonalAgendaPage({ params, searchParams }: Props) {
+export default async function PersonalAgendaPage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const t = (await searchParams).t;
   const token = typeof t === "string" ? t : undefined;
   // Records the "opened" engagement signal; null for a wrong token or another event's token.
   const data = token ? await getPersonalAgenda(await getDb(), slug, token) : null;
   if (!data || !token) {
-    return (
-      <PublicShell>
-        <InvalidLink eventSlug={slug} />
-      </PublicShell>
-    );
+    return <InvalidLinkPage eventSlug={slug} />;
   }
 
   const { event, attendee, contractor } = data;

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckedIn, SelfCheckInForm } from "@/components/agenda/self-check-in-form";
 import { formatTime } from "@/components/events/datetime";
 import { EventFacts } from "@/components/events/event-facts";
-import { InvalidLink } from "@/components/events/invalid-link";
+import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
 import { PublicShell } from "@/components/site/public-shell";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
@@ -12,24 +11,14 @@ import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
 import { checkInSelf } from "./actions";
 
-// The URL carries the attendee's token: keep it out of search engines and Referer headers.
-export const metadata: Metadata = { title: "Check in", robots: { index: false }, referrer: "no-referrer" };
-
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+export const metadata = attendeePageMetadata("Check in");
 
 /** /events/{slug}/check-in?t=… — online self check-in, the link in the reminders (SPEC §5.1). */
-export default async function SelfCheckInPage({ params, searchParams }: Props) {
+export default async function SelfCheckInPage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
   if (!found) {
-    return (
-      <PublicShell>
-        <InvalidLink eventSlug={slug} />
-      </PublicShell>
-    );
+    return <InvalidLinkPage eventSlug={slug} />;
   }
 
   const { attendee, contractor, event, agenda, token } = found;

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { InvalidLink } from "@/components/events/invalid-link";
+import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
 import { ProfileForm, type ProfileValues } from "@/components/events/profile-form";
 import { PublicShell } from "@/components/site/public-shell";
 import { Card, CardContent } from "@/components/ui/card";
@@ -9,23 +8,13 @@ import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { missingProfileFields } from "@/lib/registration/profile-completeness";
 import { saveProfile } from "./actions";
 
-// The URL carries the attendee's token: keep it out of search engines and Referer headers.
-export const metadata: Metadata = { title: "Your profile", robots: { index: false }, referrer: "no-referrer" };
+export const metadata = attendeePageMetadata("Your profile");
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-export default async function ProfilePage({ params, searchParams }: Props) {
+export default async function ProfilePage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
   if (!found) {
-    return (
-      <PublicShell>
-        <InvalidLink eventSlug={slug} />
-      </PublicShell>
-    );
+    return <InvalidLinkPage eventSlug={slug} />;
   }
 
   const { contractor: c, event, token } = found;

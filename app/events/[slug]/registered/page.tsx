@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CalendarPlus, CircleCheck, UserRoundPen } from "lucide-react";
 import { EventFacts } from "@/components/events/event-facts";
-import { InvalidLink } from "@/components/events/invalid-link";
+import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
 import { QrCode } from "@/components/events/qr-code";
 import { PublicShell } from "@/components/site/public-shell";
 import { Button } from "@/components/ui/button";
@@ -13,23 +12,13 @@ import { qrSvg } from "@/lib/messaging/qr";
 import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
 
-// The URL carries the attendee's token: keep it out of search engines and Referer headers.
-export const metadata: Metadata = { title: "You're registered", robots: { index: false }, referrer: "no-referrer" };
+export const metadata = attendeePageMetadata("You're registered");
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-export default async function RegisteredPage({ params, searchParams }: Props) {
+export default async function RegisteredPage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
   if (!found) {
-    return (
-      <PublicShell>
-        <InvalidLink eventSlug={slug} />
-      </PublicShell>
-    );
+    return <InvalidLinkPage eventSlug={slug} />;
   }
 
   const { attendee, contractor, event, agenda, token } = found;
