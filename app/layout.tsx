@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import "./globals.css";
 
-// Self-hosted: next/font/google needs the network at build time.
+// Self-hosted (next/font/local): Google-hosted fonts need the network at build time.
 const inter = localFont({
   src: "./fonts/InterVariable.woff2",
   variable: "--font-inter",
