@@ -26,7 +26,7 @@ export const buildAttendeePlanFunction = inngest.createFunction(
     const sessions = await step.run("write-session-whys", () => writeSessionsStep(plan));
     const sponsors = await step.run("write-sponsor-pitches", () => writeSponsorsStep(plan));
     const peers = await step.run("write-peer-intros", () => writePeersStep(plan));
-    const counterpartPeers = await step.run("write-counterpart-intros", async () => writeCounterpartsStep(await getDb(), plan));
+    const counterpartPeers = await step.run("write-counterpart-intros", () => writeCounterpartsStep(plan));
     const stored = await step.run("store-plan", async () =>
       storePlanStep(await getDb(), plan, { sessions, sponsors, peers, counterpartPeers }, now()),
     );

@@ -6,7 +6,7 @@ import type { PersonalizeDeps, PersonalizeResult } from "@/lib/ai/types";
 import { now as clockNow } from "@/lib/clock";
 import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { loadPlanContext } from "./context";
-import { peerPickFor, rankPlan, writerProfile, type DeterministicPlan } from "./rank";
+import { rankPlan, type DeterministicPlan } from "./rank";
 import { storePlan } from "./store";
 
 /**
@@ -24,21 +24,8 @@ export const writeSponsorsStep = (plan: DeterministicPlan, deps?: PersonalizeDep
 export const writePeersStep = (plan: DeterministicPlan, deps?: PersonalizeDeps) => writePeerIntros(plan.writer.peers, deps);
 
 /** What each new peer is told about this attendee (templates: it is their introduction, not this plan's). */
-export async function writeCounterpartsStep(db: Db, plan: DeterministicPlan): Promise<PersonalizeResult[]> {
-  if (plan.peers.length === 0) return [];
-  const ctx = await loadPlanContext(db, plan.attendeeId);
-  if (!ctx) return [];
-  const pool = new Map(ctx.pool.map((p) => [p.attendee.id, p]));
-  return Promise.all(
-    plan.peers.map((p) => {
-      const other = pool.get(p.targetId);
-      if (!other) return { items: [], source: "template" as const };
-      return writePeerIntros(
-        { attendee: writerProfile(other.contractor), eventName: ctx.event.name, timeZone: ctx.event.timezone, picks: [peerPickFor(ctx.contractor, plan.attendeeId, p.reasons)] },
-        { model: null },
-      );
-    }),
-  );
+export function writeCounterpartsStep(plan: DeterministicPlan): Promise<PersonalizeResult[]> {
+  return Promise.all(plan.writer.counterparts.map((input) => writePeerIntros(input, { model: null })));
 }
 
 export async function storePlanStep(
@@ -75,7 +62,7 @@ export async function buildAttendeePlan(db: Db, attendeeId: string, deps: Person
       writeSessionsStep(plan, deps),
       writeSponsorsStep(plan, deps),
       writePeersStep(plan, deps),
-      writeCounterpartsStep(db, plan),
+      writeCounterpartsStep(plan),
     ]);
     await storePlanStep(db, plan, { sessions, sponsors, peers, counterpartPeers }, now);
     return "ready";

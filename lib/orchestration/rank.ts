@@ -4,6 +4,7 @@ import {
   type RankedPick,
 } from "@/lib/matching";
 import { toMatchProfile, type PlanContext } from "./context";
+import { ratingRequestAt, sessionAlertAt } from "./messages";
 
 export const MAX_PEERS = 3;
 
@@ -25,10 +26,10 @@ export type DeterministicPlan = {
     sessions: PersonalizeInput<SessionPick>;
     sponsors: PersonalizeInput<SponsorPick>;
     peers: PersonalizeInput<PeerPick>;
+    /** What each new peer is told about this attendee, one input per entry of `peers`. */
+    counterparts: PersonalizeInput<PeerPick>[];
   };
 };
-
-const MIN = 60_000;
 
 export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
   const profile = toMatchProfile(ctx.attendee, ctx.contractor);
@@ -50,8 +51,8 @@ export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
     const s = byId.get(pick.targetId)!;
     return {
       ...pick,
-      alertAt: new Date(Math.max(now.getTime(), s.startsAt.getTime() - 15 * MIN)).toISOString(),
-      ratingAt: new Date(s.endsAt.getTime() + 7 * MIN).toISOString(),
+      alertAt: sessionAlertAt(s.startsAt, now).toISOString(),
+      ratingAt: ratingRequestAt(s.endsAt).toISOString(),
     };
   });
   const sponsorPlan = sponsorPicks.map((pick) => {
@@ -108,6 +109,11 @@ export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
         ...base,
         picks: peerPlan.map((p) => peerPickFor(poolById.get(p.targetId)!.contractor, p.targetId, p.reasons)),
       },
+      counterparts: peerPlan.map((p) => ({
+        ...base,
+        attendee: writerProfile(poolById.get(p.targetId)!.contractor),
+        picks: [peerPickFor(ctx.contractor, ctx.attendee.id, p.reasons)],
+      })),
     },
   };
 }

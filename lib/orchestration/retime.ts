@@ -4,8 +4,7 @@ import { eventMessages } from "@/db/schema";
 import { getAgenda, getEventById, toEventTimes } from "@/lib/events/queries";
 import type { SavedMessage } from "@/lib/messaging/store";
 import { applyQuietHours } from "@/lib/scheduling/plan";
-
-const MIN = 60_000;
+import { ratingRequestAt, sessionAlertAt } from "./messages";
 
 /**
  * SPEC §3: when the agenda changes, pending session alerts and rating requests move
@@ -31,10 +30,7 @@ export async function retimeSessionMessages(db: Db, eventId: string, now: Date):
   for (const m of pending) {
     const item = byId.get(String(m.personalization.agendaItemId ?? ""));
     if (!item) continue;
-    const raw =
-      m.type === "speaker_alert"
-        ? new Date(Math.max(now.getTime(), item.startsAt.getTime() - 15 * MIN))
-        : new Date(item.endsAt.getTime() + 7 * MIN);
+    const raw = m.type === "speaker_alert" ? sessionAlertAt(item.startsAt, now) : ratingRequestAt(item.endsAt);
     const at = applyQuietHours(m.type, raw, times);
     if (at.getTime() === m.scheduledFor.getTime()) continue;
     await db
