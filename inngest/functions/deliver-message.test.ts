@@ -106,4 +106,22 @@ describe("deliver-message (Inngest)", () => {
     const [after] = await h.db.select().from(eventMessages).where(eq(eventMessages.id, row.id));
     expect(after).toMatchObject({ status: "failed", attempts: 1, statusReason: "invalid recipient address" });
   });
+
+  it("waits for the row when it wakes before the scheduled time (clock skew)", async () => {
+    const row = await plannedReminder("inngest-early@example.com");
+    const rec = recordingChannels();
+    setChannelsForTests(rec.channels);
+    const t = new InngestTestEngine({
+      function: deliverMessageFunction,
+      events: [{ name: "tpx/message.scheduled", data: { messageId: row.id, scheduledFor: row.scheduledFor.toISOString() } }],
+      steps: [
+        { id: "wait-until-scheduled", handler: () => freeze(new Date(row.scheduledFor.getTime() - 2_000)) },
+        { id: "wait-until-due-1", handler: () => freeze(row.scheduledFor) },
+      ],
+    });
+    const { result, ctx } = await t.execute();
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-until-due-1", row.scheduledFor);
+    expect(result).toMatchObject({ status: "sent" });
+    expect(rec.emails).toHaveLength(1);
+  });
 });

@@ -31,6 +31,11 @@ export const deliverMessageFunction = inngest.createFunction(
         await step.sleepUntil(`wait-before-attempt-${attempt + 1}`, new Date(outcome.retryAt));
         continue;
       }
+      // Woke before the row is due (clock skew, or a retry time set by the sweep): wait for it.
+      if (outcome.status === "not-due") {
+        await step.sleepUntil(`wait-until-due-${attempt}`, new Date(outcome.dueAt));
+        continue;
+      }
       return outcome;
     }
     return { status: "gave-up" as const };
