@@ -56,8 +56,17 @@ export const envSchema = z.object({
   LOCAL_DRIVER: z.enum(["auto", "on", "off"]).default("auto"),
   /** Seed the demo event at start when the database has no events (default: on in development). */
   SEED_DEMO: z.enum(["auto", "on", "off"]).default("auto"),
-  /** Allow the movable dev clock and the dev pages outside development (e2e runs). Never in production. */
+  /**
+   * Marks a production build that is not production: the e2e server. Allows the
+   * movable dev clock and the demo seed; honoured only when APP_URL is on this
+   * machine (localhost / 127.0.0.1), so it cannot switch them on in a deployment.
+   */
   TPX_DEV_TOOLS: flag,
+}).superRefine((e, ctx) => {
+  // SPEC §4.4: demo data and demo logins (with their published passwords) never exist in production.
+  if (e.NODE_ENV === "production" && e.SEED_DEMO === "on" && !devToolsEnabled(e)) {
+    ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "is refused in production: the demo logins have published passwords" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -85,8 +94,13 @@ export function inngestConfigured(e: Env = env()): boolean {
   return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_DEV);
 }
 
-export function devToolsEnabled(e: Env = env()): boolean {
-  return e.NODE_ENV !== "production" || e.TPX_DEV_TOOLS;
+export function devToolsEnabled(e: Pick<Env, "NODE_ENV" | "TPX_DEV_TOOLS" | "APP_URL"> = env()): boolean {
+  return e.NODE_ENV !== "production" || (e.TPX_DEV_TOOLS && isLoopbackUrl(e.APP_URL));
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }
 
 /** One line per adapter, printed at start so the operator knows which mode runs. */

@@ -8,7 +8,7 @@ export type AppError = {
   code: string;
   message: string;
   /** HTTP status the API maps it to. */
-  status: 400 | 401 | 403 | 404 | 409 | 422 | 429;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500;
   fields?: FieldErrors;
 };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { CircleCheck, CircleX } from "lucide-react";
+import { CircleX } from "lucide-react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field, controlProps, fieldErrorText } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -22,9 +22,7 @@ export type RegistrationFormState =
   | { status: "idle" }
   | { status: "error"; message?: string; fields: Record<string, string>; values: RegistrationValues }
   /** Registration closed while the page was open (the action answered 409). */
-  | { status: "closed"; message: string }
-  /** This email was already registered: the confirmation went to that inbox again. */
-  | { status: "already_registered"; email: string };
+  | { status: "closed"; message: string };
 
 export type RegistrationAction = (state: RegistrationFormState, formData: FormData) => Promise<RegistrationFormState>;
 
@@ -60,20 +58,6 @@ export function RegistrationForm({ action }: { action: RegistrationAction }) {
         <AlertTitle>Registration is closed</AlertTitle>
         <AlertDescription>
           <p>{state.message}</p>
-        </AlertDescription>
-      </FocusedAlert>
-    );
-  }
-  if (state.status === "already_registered") {
-    return (
-      <FocusedAlert variant="success">
-        <CircleCheck aria-hidden="true" />
-        <AlertTitle>You&apos;re already registered</AlertTitle>
-        <AlertDescription>
-          <p>
-            We&apos;ve sent your confirmation again to <strong className="text-foreground">{state.email}</strong>. It
-            has your QR code for check-in and the link to your profile.
-          </p>
         </AlertDescription>
       </FocusedAlert>
     );

@@ -59,9 +59,14 @@ export function signInUrl(callbackUrl: string): string {
   return safe === "/" ? "/signin" : `/signin?${new URLSearchParams({ callbackUrl: safe })}`;
 }
 
-/** Only same-site paths: a callbackUrl must not send people to another origin. */
+/**
+ * Only same-site paths: a callbackUrl must not send people to another origin.
+ * Browsers read a backslash as a slash ("/\\evil.example" is "//evil.example"), and
+ * control characters are stripped from URLs, so any of them makes it unsafe.
+ */
 export function safeCallbackUrl(raw: string | null | undefined, fallback = "/"): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
+  if (!raw || raw.length > 1_000 || !raw.startsWith("/") || raw.startsWith("//")) return fallback;
+  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;
   return raw;
 }
 

@@ -12,6 +12,8 @@ export function attendeeLinks(event: Pick<Event, "slug">, attendee: Pick<Attende
     checkIn: `${root}/events/${slug}/check-in?t=${t}`,
     agenda: `${root}/events/${slug}/agenda?t=${t}`,
     unsubscribe: `${root}/unsubscribe?t=${t}`,
+    /** RFC 8058: mailbox providers POST here from their own "Unsubscribe" button. */
+    unsubscribeOneClick: `${root}/api/unsubscribe?t=${t}`,
     calendar: `${root}/api/events/${slug}/calendar.ics?t=${t}`,
   };
 }

@@ -5,29 +5,32 @@ import { contractors, eventAttendees, events } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { appError, validationError, type Result } from "@/lib/errors";
 import { getAgenda } from "@/lib/events/queries";
+import { text, TOKEN_PATTERN, uuid } from "@/lib/http/parse";
 import { toE164 } from "./phone";
 import { missingProfileFields, type ProfileField } from "./profile-completeness";
 
 export const REVENUE_TIERS = ["under_500k", "500k_1m", "1m_5m", "5m_plus"] as const;
 
 /**
- * Who a profile request is about: the attendee's link token, or — only after the
- * route has checked a staff session — the registration id (SPEC §5.1: never a bare
- * id from an attendee).
+ * Whose profile state is read: the attendee's link token, or a registration id that
+ * the route may pass only after it verified a staff or organizer session itself
+ * (SPEC §5.1: never a bare id from an attendee). Writes take a token only
+ * (completeProfile); an organizer's change goes through lib/attendees/contact.ts,
+ * which records it.
  */
-export type AttendeeRef = string | { token: string } | { staffAttendeeId: string };
+export type ProfileLookup = { token: string } | { verifiedStaffLookupOf: string };
 
-async function findAttendee(db: Db, ref: AttendeeRef) {
-  if (typeof ref === "object" && "staffAttendeeId" in ref) {
-    if (!/^[0-9a-f-]{36}$/i.test(ref.staffAttendeeId)) return null;
-    return attendeeWhere(db, eq(eventAttendees.id, ref.staffAttendeeId));
+async function findAttendee(db: Db, ref: ProfileLookup) {
+  if ("verifiedStaffLookupOf" in ref) {
+    if (!uuid.safeParse(ref.verifiedStaffLookupOf).success) return null;
+    return attendeeWhere(db, eq(eventAttendees.id, ref.verifiedStaffLookupOf));
   }
-  return getAttendeeByToken(db, typeof ref === "string" ? ref : ref.token);
+  return getAttendeeByToken(db, ref.token);
 }
 
 /** Looks an attendee up by the token in their links; never by a bare id (SPEC §5.1). */
-export async function getAttendeeByToken(db: Db, token: string | null | undefined) {
-  if (!token || token.length < 20 || token.length > 100) return null;
+export async function getAttendeeByToken(db: Db, token: unknown) {
+  if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) return null;
   return attendeeWhere(db, eq(eventAttendees.accessToken, token));
 }
 
@@ -65,7 +68,7 @@ export type ProfileState = {
  * The seed's GET /api/event-check-in/attendee semantics: a contractor whose main
  * profile is complete is auto-approved for this event; otherwise the missing fields.
  */
-export async function getProfileState(db: Db, ref: AttendeeRef): Promise<Result<{ state: ProfileState }>> {
+export async function getProfileState(db: Db, ref: ProfileLookup): Promise<Result<{ state: ProfileState }>> {
   const found = await findAttendee(db, ref);
   if (!found) return { ok: false, error: appError(404, "attendee_not_found", "This link is not valid any more.") };
   const missing = missingProfileFields(found.contractor);
@@ -87,33 +90,35 @@ export async function getProfileState(db: Db, ref: AttendeeRef): Promise<Result<
 const optional = <T extends z.ZodType>(s: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
 
-export const profileInputSchema = z.object({
-  first_name: optional(z.string().trim().min(1).max(100)),
-  last_name: optional(z.string().trim().min(1).max(100)),
+/** Strict: an unknown key (an id, a role, a flag) is a 400, not something quietly ignored. */
+export const profileInputSchema = z.strictObject({
+  first_name: optional(text(100)),
+  last_name: optional(text(100)),
   phone: optional(
-    z
-      .string()
-      .trim()
-      .transform((v, ctx) => toE164(v) ?? (ctx.addIssue({ code: "custom", message: "is not a valid mobile number" }), z.NEVER)),
+    text(40).transform((v, ctx) => toE164(v) ?? (ctx.addIssue({ code: "custom", message: "is not a valid mobile number" }), z.NEVER)),
   ),
-  company_name: optional(z.string().trim().min(1).max(200)),
-  business_type: optional(z.string().trim().min(1).max(100)),
-  service_area: optional(z.string().trim().min(1).max(200)),
+  company_name: optional(text(200)),
+  business_type: optional(text(100)),
+  service_area: optional(text(200)),
   revenue_tier: optional(z.enum(REVENUE_TIERS, { error: "choose one of the listed ranges" })),
-  team_size: optional(z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(100000)),
-  focus_areas: optional(z.array(z.string().trim().min(1).max(60)).max(20)),
+  team_size: optional(
+    z
+      .union([z.number(), text(12).pipe(z.coerce.number())], { error: "must be a number" })
+      .pipe(z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(100000, "must be at most 100000")),
+  ),
+  focus_areas: optional(z.array(text(60).pipe(z.string().min(1, "must not be empty")), { error: "must be a list" }).max(20, "at most 20")),
 });
 export type ProfileInput = z.input<typeof profileInputSchema>;
 
 /** POST /api/event-check-in/complete-profile: fills what is given; completes when nothing is missing. */
 export async function completeProfile(
   db: Db,
-  ref: AttendeeRef,
+  token: string,
   input: unknown,
 ): Promise<Result<{ completed: boolean; missingFields: ProfileField[] }>> {
   const parsed = profileInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
-  const found = await findAttendee(db, ref);
+  const found = await getAttendeeByToken(db, token);
   if (!found) return { ok: false, error: appError(404, "attendee_not_found", "This link is not valid any more.") };
   const v = parsed.data;
   return db.transaction(async (tx) => {

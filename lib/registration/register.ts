@@ -111,10 +111,12 @@ export async function registerAttendee(
 }
 
 /**
- * Insert, or for a known email fill only what is missing. The public form is not
+ * Insert, or for a known email change nothing. The public form is not
  * authenticated, so it must never change an existing person's name, phone or
- * consent (anyone who knows an email could redirect their texts); changes go
- * through the profile page, which the attendee's token authorises.
+ * consent — not even fill a blank phone: anyone who knows an email could add
+ * their own number and receive that person's links by SMS. Changes go through
+ * the profile page, which the attendee's token authorises. Only consent for the
+ * number already on file may be given again (an opt-out by SMS still wins).
  */
 async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise<Contractor> {
   const [row] = await db
@@ -131,12 +133,8 @@ async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise
     .onConflictDoUpdate({
       target: contractors.email,
       set: {
-        firstName: sql`coalesce(${contractors.firstName}, excluded.first_name)`,
-        lastName: sql`coalesce(${contractors.lastName}, excluded.last_name)`,
-        phone: sql`coalesce(${contractors.phone}, excluded.phone)`,
-        companyName: sql`coalesce(${contractors.companyName}, excluded.company_name)`,
-        // Consent counts only for the number on file (or the one this form adds); not ticking never withdraws it.
-        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and (${contractors.phone} is null or ${contractors.phone} = excluded.phone))`,
+        // Consent counts only for the number on file; not ticking never withdraws it.
+        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and ${contractors.phone} = excluded.phone)`,
         lastInteractionAt: at,
         updatedAt: sql`now()`,
       },

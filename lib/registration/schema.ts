@@ -1,27 +1,18 @@
 import { z } from "zod";
+import { optionalText, requiredText, slug } from "@/lib/http/parse";
 import { toE164 } from "./phone";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 /** The public registration form and POST /api/event-check-in/register share these rules. */
 export const registrationInputSchema = z
   .object({
-    eventSlug: z.string().trim().min(1, "is required"),
-    firstName: z.string({ error: "is required" }).trim().min(1, "is required").max(100),
-    lastName: z.string({ error: "is required" }).trim().min(1, "is required").max(100),
-    email: z
-      .string({ error: "is required" })
-      .trim()
-      .toLowerCase()
+    eventSlug: requiredText(100).pipe(slug),
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    email: requiredText(254)
+      .transform((v) => v.toLowerCase())
       .pipe(z.email("is not a valid email address")),
     phone: optionalText(40),
-    smsConsent: z.boolean().default(false),
+    smsConsent: z.boolean({ error: "must be true or false" }).default(false),
     companyName: optionalText(200),
   })
   .transform((v, ctx) => {
@@ -37,5 +28,30 @@ export const registrationInputSchema = z
     return { ...v, phone: e164 };
   });
 
-export type RegistrationInput = z.input<typeof registrationInputSchema>;
+/** What callers pass in (the schema parses it again: a caller's types are not a check). */
+export type RegistrationInput = {
+  eventSlug: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  smsConsent?: boolean;
+  companyName?: string;
+};
 export type ValidRegistration = z.output<typeof registrationInputSchema>;
+
+/** The JSON endpoint also accepts the seed's snake_case keys. */
+const ALIASES: Record<string, string> = {
+  event_slug: "eventSlug",
+  first_name: "firstName",
+  last_name: "lastName",
+  sms_opt_in: "smsConsent",
+  company_name: "companyName",
+};
+
+export const registrationRequestSchema = z.preprocess((raw) => {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) out[ALIASES[k] ?? k] ??= v;
+  return out;
+}, z.object({}, { error: "must be a JSON object" }).passthrough().pipe(registrationInputSchema));

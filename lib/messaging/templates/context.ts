@@ -8,6 +8,7 @@ export type RenderLinks = {
   checkIn: string;
   agenda: string;
   unsubscribe: string;
+  unsubscribeOneClick: string;
   calendar: string;
 };
 

@@ -133,7 +133,7 @@ describe("renderEmail: every type", () => {
     const ctx = fixtureContext(type, { personalization: { speakers: 1, sponsors: 1, peers: 1 } });
     const email = await renderEmail(ctx);
     expect(email.headers).toEqual({
-      "List-Unsubscribe": `<${ctx.links.unsubscribe}>`,
+      "List-Unsubscribe": `<${ctx.links.unsubscribeOneClick}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     });
     expect(email.html).toContain(`href="${ctx.links.unsubscribe}"`);

@@ -36,7 +36,7 @@ export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
     attachments,
     headers: {
       // RFC 8058 one-click: mailbox providers POST to the URL; no confirmation page.
-      "List-Unsubscribe": `<${ctx.links.unsubscribe}>`,
+      "List-Unsubscribe": `<${ctx.links.unsubscribeOneClick}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };

@@ -42,7 +42,7 @@ describe("renderSms: every type", () => {
       attendee: { profileCompletionStatus: "pending" },
     });
     const long = `https://events.some-long-organizer-domain.example.com/e/${"x".repeat(40)}?t=${"T".repeat(43)}`;
-    ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, calendar: long };
+    ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, unsubscribeOneClick: long, calendar: long };
     const sms = renderSms(ctx);
     expect(isGsm7(sms)).toBe(true);
     expect(gsm7Length(sms)).toBeLessThanOrEqual(320);

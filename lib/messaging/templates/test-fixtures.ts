@@ -90,6 +90,7 @@ export function fixtureContext(
       checkIn: `${base}/check-in?${t}`,
       agenda: `${base}/agenda?${t}`,
       unsubscribe: `https://tpx.example.com/unsubscribe?${t}`,
+      unsubscribeOneClick: `https://tpx.example.com/api/unsubscribe?${t}`,
       calendar: `${base}/calendar.ics?${t}`,
     },
     organizer: { name: "Power100 Events", email: "events@power100.io", phone: "+16175550100" },

@@ -1,24 +1,43 @@
-import { attendeeRefFrom } from "@/lib/auth/attendee-ref";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { appError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
-import { getProfileState } from "@/lib/registration/profile";
+import { token, uuid } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+import { getProfileState, type ProfileLookup } from "@/lib/registration/profile";
+import { tokenPageLimit } from "@/lib/registration/limits";
+
+const query = z.object({ t: token.optional(), attendee_id: uuid.optional() });
 
 /**
- * GET /api/event-check-in/attendee?t={token} (or ?attendee_id= with a staff session) —
- * the seed's profile state: auto-approves a complete main profile, otherwise lists
- * missing_fields[].
+ * GET /api/event-check-in/attendee?t={token} (or ?attendee_id= with a staff or
+ * organizer session) — the seed's profile state: auto-approves a complete main
+ * profile, otherwise lists missing_fields[]. The token answer carries no ids.
  */
-export async function GET(req: Request) {
-  const q = new URL(req.url).searchParams;
-  const ref = await attendeeRefFrom({ token: q.get("t") ?? req.headers.get("x-attendee-token"), attendeeId: q.get("attendee_id") });
-  if (ref instanceof Response) return ref;
-  const result = await getProfileState(await getDb(), ref);
+export const GET = route({ auth: "public", query, limit: ({ ip }) => tokenPageLimit(ip) }, async ({ req, query }) => {
+  const t = query.t ?? parseHeaderToken(req.headers.get("x-attendee-token"));
+  let lookup: ProfileLookup;
+  if (t) lookup = { token: t };
+  else if (query.attendee_id) {
+    const auth = await requireApiUser(req, ["staff", "admin"]);
+    if (auth instanceof Response) return auth;
+    lookup = { verifiedStaffLookupOf: query.attendee_id };
+  } else {
+    return errorResponse(appError(400, "invalid_input", "Please check: t.", { t: "is required (or attendee_id with a staff session)" }));
+  }
+  const result = await getProfileState(await getDb(), lookup);
   if (!result.ok) return errorResponse(result.error);
   const s = result.state;
   return Response.json({
-    attendee_id: s.attendeeId,
+    ...("verifiedStaffLookupOf" in lookup ? { attendee_id: s.attendeeId } : {}),
     profile_completion_status: s.profileCompletionStatus,
     profile_auto_approved: s.profileAutoApproved,
     missing_fields: s.missingFields,
   });
+});
+
+function parseHeaderToken(v: string | null): string | undefined {
+  const r = token.safeParse(v);
+  return r.success ? r.data : undefined;
 }

@@ -1,22 +1,30 @@
-import { attendeeRefFrom } from "@/lib/auth/attendee-ref";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { errorResponse, readJson } from "@/lib/http";
+import { appError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { token } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
 import { completeProfile } from "@/lib/registration/profile";
+import { tokenPageLimit } from "@/lib/registration/limits";
+
+const query = z.object({ t: token.optional() });
+/** The profile fields are checked by completeProfile's strict schema (an unknown key is a 400). */
+const body = z.object({ token: token.optional() }, { error: "must be a JSON object" }).catchall(z.unknown());
 
 /**
- * POST /api/event-check-in/complete-profile — { token | attendee_id (staff), first_name?, …,
- * focus_areas? } fills what is missing; completes the profile when nothing is.
+ * POST /api/event-check-in/complete-profile — { token, first_name?, …, focus_areas? }
+ * (or ?t=): the attendee fills what is missing; completes the profile when nothing is.
+ * Only the attendee's own token authorises it: staff check people in and nothing
+ * else, and an organizer's change goes through the admin API, which records it.
  */
-export async function POST(req: Request) {
-  const read = await readJson(req);
-  if (!read.ok) return read.response;
-  const { token, attendee_id, ...fields } = (read.body ?? {}) as Record<string, unknown>;
-  const ref = await attendeeRefFrom({ token: token ?? new URL(req.url).searchParams.get("t"), attendeeId: attendee_id });
-  if (ref instanceof Response) return ref;
-  const result = await completeProfile(await getDb(), ref, fields);
+export const POST = route({ auth: "public", query, body, limit: ({ ip }) => tokenPageLimit(ip) }, async ({ query, body }) => {
+  const { token: bodyToken, ...fields } = body;
+  const t = bodyToken ?? query.t;
+  if (!t) return errorResponse(appError(400, "invalid_input", "Please check: token.", { token: "is required" }));
+  const result = await completeProfile(await getDb(), t, fields);
   if (!result.ok) return errorResponse(result.error);
   return Response.json({
     profile_completion_status: result.completed ? "completed" : "pending",
     missing_fields: result.missingFields,
   });
-}
+});

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { CalendarPlus, CircleCheck, UserRoundPen } from "lucide-react";
+import { z } from "zod";
+import { notFound } from "next/navigation";
+import { CalendarPlus, CircleCheck, MailCheck, UserRoundPen } from "lucide-react";
 import { EventFacts } from "@/components/events/event-facts";
 import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
 import { QrCode } from "@/components/events/qr-code";
@@ -7,16 +9,21 @@ import { PublicShell } from "@/components/site/public-shell";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
-import { toEventTimes } from "@/lib/events/queries";
+import { getPublicEvent, toEventTimes } from "@/lib/events/queries";
+import { parseOr, slug as slugSchema, text } from "@/lib/http/parse";
 import { qrSvg } from "@/lib/messaging/qr";
 import { resolveAttendeeLink } from "@/lib/registration/profile";
 import { eventEnd, eventStart } from "@/lib/scheduling/event-times";
 
 export const metadata = attendeePageMetadata("You're registered");
 
+const email = text(254).pipe(z.email());
+
 export default async function RegisteredPage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
-  const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
+  const sp = await searchParams;
+  if (sp.t === undefined) return <CheckInbox slug={slug} to={parseOr(email, sp.to)} />;
+  const found = await resolveAttendeeLink(await getDb(), slug, sp.t);
   if (!found) {
     return <InvalidLinkPage eventSlug={slug} />;
   }
@@ -89,6 +96,47 @@ export default async function RegisteredPage({ params, searchParams }: AttendeeP
             <QrCode svg={svg} code={attendee.qrCodeData} label={`Check-in QR code for ${contractor.firstName ?? contractor.email}`} />
           </CardContent>
         </Card>
+      </div>
+    </PublicShell>
+  );
+}
+
+/**
+ * What the registration form leads to, for a new and a known email alike (SPEC §8:
+ * the answer must not tell whether someone was registered): the links are in the
+ * confirmation, which only the owner of the inbox (and the phone on file) gets.
+ */
+async function CheckInbox({ slug, to }: { slug: string; to: string | undefined }) {
+  const data = parseOr(slugSchema, slug) ? await getPublicEvent(await getDb(), slug) : null;
+  if (!data) notFound();
+  const { event, agenda } = data;
+  const times = toEventTimes(event, agenda);
+  return (
+    <PublicShell>
+      <div className="grid gap-8">
+        <header className="grid gap-3">
+          <p className="flex items-center gap-2 font-medium text-success">
+            <MailCheck aria-hidden="true" className="size-5" />
+            Registration received
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Check your inbox</h1>
+          <p className="text-lg break-words text-muted-foreground">
+            Your confirmation for <span className="font-medium text-foreground">{event.name}</span> is on its way to{" "}
+            {to ? <span className="font-medium text-foreground">{to}</span> : "the email you entered"}, with your QR code
+            for check-in, your calendar file and the link to complete your profile. If you asked for texts, it comes by
+            SMS too.
+          </p>
+          <p className="text-muted-foreground">
+            Registered before? We&apos;ve sent your links again (at most once every 10 minutes). Nothing there after a
+            few minutes? Check your spam folder, or register again with the same email.
+          </p>
+        </header>
+        <EventFacts start={eventStart(times)} end={eventEnd(times)} timezone={event.timezone} venue={event.venue} address={event.address} />
+        <div>
+          <Button asChild variant="outline">
+            <Link href={`/events/${encodeURIComponent(event.slug)}`}>Back to the event page</Link>
+          </Button>
+        </div>
       </div>
     </PublicShell>
   );

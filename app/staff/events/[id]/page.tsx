@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { z } from "zod";
+import { parseOr, searchText } from "@/lib/http/parse";
 import { Forbidden } from "@/components/auth/forbidden";
 import { formatEventRange, formatTime } from "@/components/events/datetime";
 import { CheckInDesk } from "@/components/staff/check-in-desk";
@@ -31,7 +32,8 @@ export default async function StaffDeskPage({ params, searchParams }: Props) {
   const event = await getDeskEvent(db, id);
   if (!event) notFound();
   const raw = (await searchParams).q;
-  const query = (typeof raw === "string" ? raw : "").slice(0, 100);
+  // A NUL byte, an array or 1 MB of text is no search: the box shows empty.
+  const query = parseOr(searchText, raw) ?? "";
   const [counts, found] = await Promise.all([
     deskCounts(db, id),
     query ? searchAttendees(db, id, query) : Promise.resolve(null),

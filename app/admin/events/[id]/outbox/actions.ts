@@ -1,22 +1,25 @@
 "use server";
 
-import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { action } from "@/lib/http/action";
+import { uuid } from "@/lib/http/parse";
 import { getEventMessage } from "@/lib/messaging/outbox";
 
 export type EmailPreviewResult = { ok: true; html: string | null; text: string | null } | { ok: false; message: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The rendered HTML and text of one email, loaded when the admin opens it, so
  * the outbox page does not carry every email's HTML.
  */
-export async function loadEmailPreview(eventId: string, attendeeId: string, messageId: string): Promise<EmailPreviewResult> {
-  const auth = await requireUser("admin", `/admin/events/${encodeURIComponent(eventId)}/outbox`);
-  if (!auth.ok) return { ok: false, message: "Only organizers can read messages." };
-  if (![eventId, attendeeId, messageId].every((v) => UUID.test(v))) return { ok: false, message: "No such message." };
-  const message = await getEventMessage(await getDb(), eventId, messageId);
-  if (!message || message.attendeeId !== attendeeId || message.channel !== "email") return { ok: false, message: "No such message." };
-  return { ok: true, html: message.renderedHtml, text: message.renderedBody };
-}
+export const loadEmailPreview = action(
+  {
+    auth: "admin",
+    args: [uuid, uuid, uuid],
+    onError: (e): EmailPreviewResult => ({ ok: false, message: e.status === 401 || e.status === 403 ? "Only organizers can read messages." : "No such message." }),
+  },
+  async ({ args: [eventId, attendeeId, messageId] }): Promise<EmailPreviewResult> => {
+    const message = await getEventMessage(await getDb(), eventId, messageId);
+    if (!message || message.attendeeId !== attendeeId || message.channel !== "email") return { ok: false, message: "No such message." };
+    return { ok: true, html: message.renderedHtml, text: message.renderedBody };
+  },
+);

@@ -2,7 +2,11 @@ import { getPersonalAgenda } from "@/lib/agenda/personal-agenda";
 import { buildEventIcs, ICS_CONTENT_TYPE } from "@/lib/calendar/ics";
 import { getDb } from "@/lib/db";
 import { getAgenda } from "@/lib/events/queries";
+import { z } from "zod";
 import { errorResponse } from "@/lib/http";
+import { slug, token } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+import { tokenPageLimit } from "@/lib/registration/limits";
 import { attendeeLinks } from "@/lib/messaging/links";
 
 /**
@@ -10,12 +14,12 @@ import { attendeeLinks } from "@/lib/messaging/links";
  * calendar entry each. Before the plan has any sessions it falls back to the whole
  * event (the same entry as calendar.ics), so the button never hands back an error.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
-  const { slug } = await ctx.params;
+export const GET = route(
+  { auth: "public", params: z.object({ slug }), query: z.object({ t: token }), limit: ({ ip }) => tokenPageLimit(ip) },
+  async ({ params, query }) => {
   const db = await getDb();
-  const token = new URL(req.url).searchParams.get("t");
   // Downloading the file is not an "opened the agenda page" signal.
-  const plan = token ? await getPersonalAgenda(db, slug, token, { recordOpen: false }) : null;
+  const plan = await getPersonalAgenda(db, params.slug, query.t, { recordOpen: false });
   if (!plan) {
     return errorResponse({ status: 404, code: "link_not_found", message: "This calendar link is not valid." });
   }
@@ -37,4 +41,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       "cache-control": "private, no-store",
     },
   });
-}
+  },
+);

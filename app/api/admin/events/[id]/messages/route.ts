@@ -1,20 +1,26 @@
-import { requireApiUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { messageChannel, messageStatus, messageType } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http";
+import { uuid } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
 import { listOutbox } from "@/lib/messaging/outbox";
 
+const params = z.object({ id: uuid });
+const query = z.strictObject({
+  attendee: uuid.optional(),
+  status: z.enum(messageStatus.enumValues, { error: `must be one of ${messageStatus.enumValues.join(", ")}` }).optional(),
+  channel: z.enum(messageChannel.enumValues, { error: `must be one of ${messageChannel.enumValues.join(", ")}` }).optional(),
+  type: z.enum(messageType.enumValues, { error: "is not a message type" }).optional(),
+});
+
 /** GET /api/admin/events/{id}/messages?attendee=&status=&channel=&type= — the outbox as JSON (admin). */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiUser(req, ["admin"]);
-  if (auth instanceof Response) return auth;
-  const { id } = await ctx.params;
-  const q = new URL(req.url).searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return errorResponse({ status: 404, code: "event_not_found", message: "No such event." });
-  const outbox = await listOutbox(await getDb(), id, {
-    attendeeId: q.get("attendee") ?? undefined,
-    status: q.get("status") ?? undefined,
-    channel: q.get("channel") ?? undefined,
-    type: q.get("type") ?? undefined,
+export const GET = route({ auth: "admin", params, query }, async ({ params, query }) => {
+  const outbox = await listOutbox(await getDb(), params.id, {
+    attendeeId: query.attendee,
+    status: query.status,
+    channel: query.channel,
+    type: query.type,
   });
   if (!outbox) return errorResponse({ status: 404, code: "event_not_found", message: "No such event." });
   return Response.json({
@@ -37,4 +43,4 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       body: m.renderedBody,
     })),
   });
-}
+});
