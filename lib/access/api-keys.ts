@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys, users, type ApiKey, type ApiKeyScope } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
@@ -93,7 +93,7 @@ export async function verifyApiKey(db: Db, presented: string): Promise<ApiKey | 
     await db
       .update(apiKeys)
       .set({ lastUsedAt: at })
-      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
+      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, stale))));
     key.lastUsedAt = at;
   }
   return key;
