@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Check, Copy, KeyRound } from "lucide-react";
-import { Field, fieldErrorText } from "@/components/form/field";
+import { controlProps, Field, fieldErrorText } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,17 +10,20 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { createApiKeyAction, type CreateKeyState } from "./actions";
 
+const NAME_HINT = "Who or what uses it, e.g. “CRM sync”.";
+const SCOPE_HINT = "Read: GET only. Write: also create, change and cancel.";
+
 export function CreateKeyForm() {
   const [state, formAction, pending] = useActionState<CreateKeyState, FormData>(createApiKeyAction, { status: "idle" });
   const fields = state.status === "error" ? (state.fields ?? {}) : {};
   return (
     <div className="grid gap-4">
       <form action={formAction} className="grid items-start gap-4 sm:grid-cols-[minmax(0,20rem)_minmax(0,12rem)_auto]" noValidate>
-        <Field id="key-name" label="Name" hint="Who or what uses it, e.g. “CRM sync”." error={fields.name && fieldErrorText("Name", fields.name)}>
-          <Input id="key-name" name="name" required maxLength={100} aria-invalid={fields.name ? true : undefined} />
+        <Field id="key-name" label="Name" hint={NAME_HINT} error={fields.name && fieldErrorText("Name", fields.name)}>
+          <Input {...controlProps("key-name", { hint: NAME_HINT, error: fields.name })} name="name" required maxLength={100} />
         </Field>
-        <Field id="key-scope" label="Scope" hint="Read: GET only. Write: also create and cancel." error={fields.scope && fieldErrorText("Scope", fields.scope)}>
-          <Select id="key-scope" name="scope" defaultValue="read">
+        <Field id="key-scope" label="Scope" hint={SCOPE_HINT} error={fields.scope && fieldErrorText("Scope", fields.scope)}>
+          <Select {...controlProps("key-scope", { hint: SCOPE_HINT, error: fields.scope })} name="scope" defaultValue="read">
             <option value="read">Read</option>
             <option value="write">Write</option>
           </Select>
