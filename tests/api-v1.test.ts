@@ -4,10 +4,13 @@ import { events } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/access/api-keys";
 import { freeze, resetClock } from "@/lib/clock";
 import { setDbHandle } from "@/lib/db";
+import { apiRoute } from "@/lib/api/route";
+import { errorResponse } from "@/lib/http/response";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as eventRoute from "@/app/api/v1/events/[eventId]/route";
 import * as agendaRoute from "@/app/api/v1/events/[eventId]/agenda-items/route";
 import * as speakersRoute from "@/app/api/v1/events/[eventId]/speakers/route";
+import { EventCreate as EventCreateForHook } from "@/lib/api/schemas";
 import { createTestDb } from "./db";
 import { local, makeEvent } from "./factories";
 import { call } from "./support/api-client";
@@ -80,6 +83,34 @@ describe("/api/v1 authentication and scopes", () => {
     const dup = await call(eventsRoute.POST, "POST", "/events", { key: writeKey, body: newEvent("roofing-expo-2026") });
     expect(dup.status).toBe(409);
     expect(dup.json.error.fields).toEqual({ slug: "is already taken" });
+  });
+});
+
+describe("apiRoute's per-key limit hook", () => {
+  it("runs after the key is verified and before parsing; its 429 is the answer", async () => {
+    const seen: string[] = [];
+    let handled = 0;
+    const limited = apiRoute(
+      {
+        body: EventCreateForHook,
+        limit: async ({ key }) => {
+          seen.push(key.name);
+          return errorResponse({ status: 429, code: "rate_limited", message: "Slow down." }, { "Retry-After": "7" });
+        },
+      },
+      async () => {
+        handled++;
+        return Response.json({});
+      },
+    );
+    expect((await call(limited, "POST", "/x", { body: {} })).status).toBe(401);
+    expect(seen).toEqual([]);
+    const res = await call(limited, "POST", "/x", { key: writeKey, body: { not: "valid" } });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("7");
+    expect(res.json.error.code).toBe("rate_limited");
+    expect(seen).toEqual(["write"]);
+    expect(handled).toBe(0);
   });
 });
 
