@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiDocument } from "@/lib/api/openapi";
+import { apiDocument, OPERATIONS } from "@/lib/api/openapi";
+import { referenceModel } from "@/lib/api/reference";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 
 /**
@@ -93,5 +94,23 @@ describe("the OpenAPI document", () => {
     const res = await openapiRoute.GET(new Request("http://localhost/api/v1/openapi.json"));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+});
+
+describe("the reference page's model", () => {
+  it("shows every operation with a curl example, and a body example that the API accepts", async () => {
+    const { groups, schemas } = referenceModel();
+    const ops = groups.flatMap((g) => g.operations);
+    expect(ops.map((o) => o.id).sort()).toEqual(OPERATIONS.map((o) => o.id).sort());
+    for (const op of ops) {
+      expect(op.curl).toMatch(/^curl /);
+      expect(op.curl.includes("Authorization: Bearer"), op.id).toBe(op.id !== "getOpenApiDocument");
+    }
+    const register = ops.find((o) => o.id === "registerAttendee")!;
+    expect(register.body?.fields.filter((f) => f.required).map((f) => f.name)).toEqual(["first_name", "last_name", "email"]);
+    const { AttendeeRegister, EventCreate } = await import("@/lib/api/schemas");
+    expect(AttendeeRegister.safeParse(register.body!.example).success).toBe(true);
+    expect(EventCreate.safeParse(ops.find((o) => o.id === "createEvent")!.body!.example).success).toBe(true);
+    expect(schemas.map((s) => s.name)).toContain("Error");
   });
 });

@@ -25,7 +25,7 @@ export function FieldTable({ rows, caption }: { rows: Array<FieldRow | ParamRow>
               </td>
               {withIn ? <td className="px-3 py-2 text-xs">{"in" in r ? r.in : ""}</td> : null}
               <td className="px-3 py-2 font-mono text-xs break-all">{r.type}</td>
-              <td className="px-3 py-2 text-muted-foreground">{r.description}</td>
+              <td className="px-3 py-2 text-muted-foreground"><Prose text={r.description} /></td>
             </tr>
           ))}
         </tbody>
@@ -39,5 +39,20 @@ export function CodeBlock({ children, label }: { children: string; label: string
     <pre aria-label={label} className="overflow-x-auto rounded-lg bg-muted p-3 font-mono text-xs leading-relaxed">
       <code>{children}</code>
     </pre>
+  );
+}
+
+/** Descriptions use `backticks` for code, as in the OpenAPI document. */
+export function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
+          <code key={i} className="rounded bg-muted px-1 py-0.5 font-mono text-[0.85em] text-foreground">{part.slice(1, -1)}</code>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }

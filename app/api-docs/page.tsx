@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { referenceModel, type ReferenceOperation } from "@/lib/api/reference";
-import { CodeBlock, FieldTable } from "./field-table";
+import { CodeBlock, FieldTable, Prose } from "./field-table";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -41,7 +41,7 @@ export default function ApiDocsPage() {
       <main id="main" className="grid min-w-0 gap-10">
         <header className="grid gap-2">
           <h1 className="text-3xl font-semibold tracking-tight">{info.title} <span className="text-base font-normal text-muted-foreground">v{info.version}</span></h1>
-          <p className="max-w-3xl text-muted-foreground">{info.description}</p>
+          <p className="max-w-3xl text-muted-foreground"><Prose text={info.description ?? ""} /></p>
           <p className="text-sm">
             Base URL <code className="rounded bg-muted px-1.5 py-0.5">/api/v1</code> · Machine-readable: <a href="/api/v1/openapi.json" className="text-primary hover:underline">openapi.json</a> (OpenAPI 3.1)
           </p>
@@ -57,7 +57,7 @@ export default function ApiDocsPage() {
           {schemas.map((s) => (
             <article key={s.name} id={`schema-${s.name}`} aria-labelledby={`schema-${s.name}-title`} className="grid gap-2">
               <h3 id={`schema-${s.name}-title`} className="font-mono text-lg font-semibold">{s.name}</h3>
-              {s.description ? <p className="text-sm text-muted-foreground">{s.description}</p> : null}
+              {s.description ? <p className="text-sm text-muted-foreground"><Prose text={s.description} /></p> : null}
               <FieldTable rows={s.fields} caption={`Fields of ${s.name}`} />
             </article>
           ))}
@@ -76,7 +76,7 @@ function OperationView({ op }: { op: ReferenceOperation }) {
           <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${METHOD_CLASS[op.method] ?? ""}`}>{op.method}</span>
           <span className="break-all">/api/v1{op.path}</span>
         </p>
-        <p className="text-sm text-muted-foreground">{op.description}</p>
+        <p className="text-sm text-muted-foreground"><Prose text={op.description} /></p>
       </div>
       {op.params.length ? <><h4 className="text-sm font-semibold">Parameters</h4><FieldTable rows={op.params} caption={`Parameters of ${op.summary}`} /></> : null}
       {op.body ? (
@@ -90,13 +90,19 @@ function OperationView({ op }: { op: ReferenceOperation }) {
         {op.responses.map((r) => (
           <li key={r.status} className="flex flex-wrap gap-2">
             <code className={r.status.startsWith("2") ? "font-semibold text-success" : "font-semibold text-destructive"}>{r.status}</code>
-            <span>{r.description}</span>
+            <span><Prose text={r.description} /></span>
             {r.schemaName ? <a href={`#schema-${r.schemaName}`} className="font-mono text-primary hover:underline">{r.schemaName}</a> : null}
           </li>
         ))}
       </ul>
       <h4 className="text-sm font-semibold">Example</h4>
       <CodeBlock label={`curl example for ${op.summary}`}>{op.curl}</CodeBlock>
+      {op.responseExample !== undefined ? (
+        <>
+          <h4 className="text-sm font-semibold">Example response</h4>
+          <CodeBlock label={`Example response of ${op.summary}`}>{JSON.stringify(op.responseExample, null, 2)}</CodeBlock>
+        </>
+      ) : null}
     </article>
   );
 }

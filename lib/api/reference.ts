@@ -34,6 +34,8 @@ export type ReferenceOperation = {
   params: ParamRow[];
   body: { schemaName: string; fields: FieldRow[]; example: unknown } | null;
   responses: Array<{ status: string; description: string; schemaName: string | null }>;
+  /** An example of the success response. */
+  responseExample: unknown;
   curl: string;
 };
 
@@ -109,6 +111,11 @@ export function referenceModel() {
           const s = r.content?.["application/json"]?.schema;
           return { status, description: r.description, schemaName: s?.$ref ? refName(s.$ref) : null };
         }),
+        responseExample: (() => {
+          const ok = Object.entries(op.responses).find(([status]) => status.startsWith("2"));
+          const schema = ok?.[1].content?.["application/json"]?.schema;
+          return schema && op.operationId !== "getOpenApiDocument" ? exampleOf(schema) : undefined;
+        })(),
         curl: curlFor(method, path, example, Array.isArray(op.security) && op.security.length === 0),
       };
       const tag = op.tags[0] ?? "Other";
