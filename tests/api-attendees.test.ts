@@ -6,6 +6,9 @@ import { setDbHandle } from "@/lib/db";
 import * as attendeesRoute from "@/app/api/v1/events/[eventId]/attendees/route";
 import * as attendeeRoute from "@/app/api/v1/events/[eventId]/attendees/[attendeeId]/route";
 import * as messagesRoute from "@/app/api/v1/events/[eventId]/messages/route";
+import * as eventRoute from "@/app/api/v1/events/[eventId]/route";
+import * as sponsorsRoute from "@/app/api/v1/events/[eventId]/sponsors/route";
+import * as speakersRoute from "@/app/api/v1/events/[eventId]/speakers/route";
 import * as metricsRoute from "@/app/api/v1/events/[eventId]/metrics/route";
 import { createTestDb } from "./db";
 import { local, makeEvent } from "./factories";
@@ -93,5 +96,39 @@ describe("/api/v1 attendees, messages and metrics", () => {
     expect(phone.json.error.fields).toEqual({ phone: "is not a valid mobile number" });
     const draft = await makeEvent(h.db, { timezone: zone, status: "draft" });
     expect((await call(attendeesRoute.POST, "POST", "/", { key: writeKey, params: { eventId: draft.id }, body: dana })).status).toBe(404);
+  });
+
+  it("moves the planned reminders when PATCH changes the event's times", async () => {
+    const event = await makeEvent(h.db, { timezone: zone, start: "2026-12-10 09:00", end: "2026-12-10 17:00" });
+    const p = { eventId: event.id };
+    const reg = await call(attendeesRoute.POST, "POST", "/", { key: writeKey, params: p, body: { ...dana, email: "moves@example.com" } });
+    const nightBefore = async () =>
+      (await call(messagesRoute.GET, "GET", "/", { key: readKey, params: p, query: { attendee_id: reg.json.id, type: "check_in_reminder_night_before", channel: "email" } })).json.data[0];
+    expect((await nightBefore()).scheduled_for).toBe(local("2026-12-09 20:00", zone).toISOString());
+    const patched = await call(eventRoute.PATCH, "PATCH", "/", { key: writeKey, params: p, body: { starts_at: "2026-12-11T09:00:00-05:00", ends_at: "2026-12-11T17:00:00-05:00", status: "published" } });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ starts_at: local("2026-12-11 09:00", zone).toISOString(), name: event.name });
+    expect((await nightBefore()).scheduled_for).toBe(local("2026-12-10 20:00", zone).toISOString());
+    const backwards = await call(eventRoute.PATCH, "PATCH", "/", { key: writeKey, params: p, body: { ends_at: "2026-12-11T08:00:00-05:00" } });
+    expect(backwards.status).toBe(400);
+    expect(backwards.json.error.fields).toEqual({ ends_at: "must be after starts_at" });
+    const live = await call(eventRoute.PATCH, "PATCH", "/", { key: writeKey, params: p, body: { status: "live" } });
+    expect(live.json.error.fields).toHaveProperty("status");
+  });
+
+  it("adds and lists speakers and sponsors; a duplicate key is a 409", async () => {
+    const event = await makeEvent(h.db, { timezone: zone });
+    const p = { eventId: event.id };
+    const s1 = await call(speakersRoute.POST, "POST", "/", { key: writeKey, params: p, body: { key: "jordan", name: "Jordan Ellis", focus_areas: ["Pricing", "pricing", "Hiring"] } });
+    expect(s1.status).toBe(201);
+    expect(s1.json.focus_areas).toEqual(["pricing", "hiring"]);
+    expect((await call(speakersRoute.POST, "POST", "/", { key: writeKey, params: p, body: { key: "jordan", name: "Other" } })).status).toBe(409);
+    const sp = await call(sponsorsRoute.POST, "POST", "/", { key: writeKey, params: p, body: { name: "RoofPro Supply", booth_number: "12", target_revenue_tiers: ["1m_5m"] } });
+    expect(sp.status).toBe(201);
+    expect(sp.json.key).toMatch(/^sponsor-[0-9a-f]{12}$/);
+    const badTier = await call(sponsorsRoute.POST, "POST", "/", { key: writeKey, params: p, body: { name: "X", target_revenue_tiers: ["huge"] } });
+    expect(Object.keys(badTier.json.error.fields)).toEqual(["target_revenue_tiers.0"]);
+    expect((await call(speakersRoute.GET, "GET", "/", { key: readKey, params: p })).json.data.map((s: { name: string }) => s.name)).toEqual(["Jordan Ellis"]);
+    expect((await call(sponsorsRoute.GET, "GET", "/", { key: readKey, params: p })).json.data.map((s: { booth_number: string }) => s.booth_number)).toEqual(["12"]);
   });
 });
