@@ -5,3 +5,4 @@ export * from "./schema/attendees";
 export * from "./schema/messages";
 export * from "./schema/matching";
 export * from "./schema/system";
+export * from "./schema/ratelimits";
