@@ -33,6 +33,9 @@ export const limits = {
 
 export type LimitName = keyof typeof limits;
 
+/** SPEC §8: a repeat registration re-sends the confirmation at most once per 10 minutes (lib/registration/register.ts). */
+export const CONFIRMATION_RESEND_INTERVAL_MS = 10 * 60 * 1000;
+
 /**
  * Login lockout (lib/ratelimit/login.ts): after `freeFailures` consecutive failures the
  * key is locked for `baseLockSeconds`, and every further failure (once the lock ends)

@@ -1,7 +1,8 @@
-import { and, countDistinct, eq, sql } from "drizzle-orm";
+import { and, eq, min, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, type Contractor, type Event } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
+import { CONFIRMATION_RESEND_INTERVAL_MS } from "@/lib/ratelimit/limits";
 import { appError, validationError, type Result } from "@/lib/errors";
 import { getEventBySlug, getAgenda, toEventTimes } from "@/lib/events/queries";
 import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
@@ -50,7 +51,8 @@ export function reachability(c: Pick<Contractor, "email" | "phone" | "smsOptIn" 
 /**
  * SPEC §3: registers a contractor for an event and plans the confirmation and
  * every pre-event reminder, in one transaction. Registering again with the same
- * email is the same registration: details are updated, the confirmation re-sent.
+ * email is the same registration: details are updated, the confirmation re-sent
+ * (at most once per 10 minutes: `resendThrottled`).
  */
 export async function registerAttendee(
   db: Db,
@@ -73,19 +75,15 @@ export async function registerAttendee(
     const { attendee, created, fresh } = await upsertAttendee(tx, event.id, contractor, opts.registeredAt ?? at);
     const owner = { eventId: event.id, attendeeId: attendee.id, contractorId: contractor.id };
     const reach = reachability(contractor);
-    // A brand-new registration has no earlier rows: skip the lookups that would find none.
-    const previous = fresh
-      ? 0
-      : (
-          await tx
-            .select({ n: countDistinct(eventMessages.dedupeKey) })
-            .from(eventMessages)
-            .where(and(eq(eventMessages.attendeeId, attendee.id), eq(eventMessages.type, "registration_confirmation")))
-        )[0].n;
-    const confirmation = planImmediate("registration_confirmation", `r${previous + 1}`, reach, times, at).map((m) => ({
-      ...m,
-      personalization: { source: opts.source ?? "web" },
-    }));
+    // A brand-new registration has no earlier rows: skip the lookup that would find none.
+    const earlier = fresh ? { count: 0, lastResendAt: null } : await earlierConfirmations(tx, attendee.id);
+    const throttled = !created && resendThrottled(earlier.lastResendAt, at);
+    const confirmation = throttled
+      ? []
+      : planImmediate("registration_confirmation", `r${earlier.count + 1}`, reach, times, at).map((m) => ({
+          ...m,
+          personalization: { source: opts.source ?? "web" },
+        }));
     const reminders = planPreEventReminders({
       event: times,
       registeredAt: attendee.registrationDate,
@@ -108,6 +106,33 @@ export async function registerAttendee(
     created: outcome.created,
     messageIds: outcome.saved.map((m) => m.id),
   };
+}
+
+/**
+ * SPEC §8: a repeat registration re-sends the confirmation at most once per 10 minutes,
+ * counted from the last re-send (the first registration's own confirmation does not
+ * count, so someone who re-registers because the email did not arrive gets one at once).
+ * Re-activating a cancelled registration (`created`) always confirms.
+ */
+export function resendThrottled(lastResendAt: Date | null, at: Date): boolean {
+  return lastResendAt !== null && at.getTime() - lastResendAt.getTime() < CONFIRMATION_RESEND_INTERVAL_MS;
+}
+
+/** How many confirmations this registration has had, and when the last re-send (r2, r3, …) was made. */
+async function earlierConfirmations(db: Db, attendeeId: string) {
+  const rows = await db
+    .select({ key: eventMessages.dedupeKey, at: min(eventMessages.scheduledFor) })
+    .from(eventMessages)
+    .where(and(eq(eventMessages.attendeeId, attendeeId), eq(eventMessages.type, "registration_confirmation")))
+    .groupBy(eventMessages.dedupeKey);
+  // Keys count up (r1, r2, …). Its email goes at once and a quiet-hours SMS later:
+  // the earliest row of the latest key is when that re-send was asked for.
+  const keyNumber = (k: string) => Number(k.slice(1)) || 0;
+  const latest = rows.reduce<(typeof rows)[number] | null>(
+    (best, r) => (!best || keyNumber(r.key) > keyNumber(best.key) ? r : best),
+    null,
+  );
+  return { count: rows.length, lastResendAt: latest && latest.key !== "r1" ? latest.at : null };
 }
 
 /**
