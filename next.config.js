@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "twilio", "@react-email/render", "@react-email/components"],
   typedRoutes: false,
   poweredByHeader: false,
+  // forbidden() + forbidden.tsx: the 403 pages answer with status 403 (Next 16: still experimental).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

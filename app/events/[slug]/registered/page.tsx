@@ -1,7 +1,8 @@
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { CalendarPlus, CircleCheck, UserRoundPen } from "lucide-react";
 import { EventFacts } from "@/components/events/event-facts";
-import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
+import { attendeePageMetadata, type AttendeePageProps } from "@/components/events/invalid-link";
 import { QrCode } from "@/components/events/qr-code";
 import { PublicShell } from "@/components/site/public-shell";
 import { Button } from "@/components/ui/button";
@@ -17,9 +18,7 @@ export const metadata = attendeePageMetadata("You're registered");
 export default async function RegisteredPage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
-  if (!found) {
-    return <InvalidLinkPage eventSlug={slug} />;
-  }
+  if (!found) notFound();
 
   const { attendee, contractor, event, agenda, token } = found;
   const times = toEventTimes(event, agenda);
