@@ -63,6 +63,19 @@ test.describe("security headers", () => {
     await ctx.close();
   });
 
+  test("a script injected into the markup (as an XSS would) is refused, and the watcher sees it", async ({ page }) => {
+    const violations = watchCsp(page);
+    // Serve the real page with its real headers, plus an inline script without the nonce.
+    await page.route("/", async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text()).replace("</body>", "<script>window.__injected = true</script></body>");
+      await route.fulfill({ response: res, body: html });
+    });
+    await page.goto("/");
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  });
+
   test("the sign-in form works under the CSP (client-side sign-in, no violations)", async ({ page }) => {
     const violations = watchCsp(page);
     await page.goto("/signin");
