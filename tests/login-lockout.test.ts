@@ -4,7 +4,7 @@ import type { Db, DbHandle } from "@/db/client";
 import { authOptions } from "@/lib/auth/options";
 import { authorizeCredentials, createUser } from "@/lib/auth/users";
 import { setDbHandle } from "@/lib/db";
-import { authorizeWithLockout, loginLockout } from "@/lib/ratelimit";
+import { authorizeWithLockout, lockSecondsAfter, loginLockout } from "@/lib/ratelimit";
 import { signInErrorMessage } from "@/components/auth/signin-messages";
 import { createTestDb } from "./db";
 
@@ -61,25 +61,36 @@ describe("login lockout", () => {
     expect(last).toMatchObject({ ok: false, reason: "locked" });
   });
 
-  it("doubles the lock after each further failure, up to the cap (real short windows)", async () => {
+  it("doubles the lock after each further failure (real short windows)", async () => {
     const policies = {
-      loginAccount: { freeFailures: 2, baseLockSeconds: 1, maxLockSeconds: 2, failureWindowSeconds: 60 },
+      loginAccount: { freeFailures: 2, baseLockSeconds: 2, maxLockSeconds: 8, failureWindowSeconds: 60 },
       loginIp: loginLockout.loginIp,
     };
     const attempt = (ok: boolean) =>
       authorizeWithLockout(h.db, { email: "backoff@example.com", ip: uniqueIp() }, async () => (ok ? "user" : null), policies);
     expect(await attempt(false)).toMatchObject({ reason: "invalid" });
-    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // 2nd failure: locked 1 s
-    expect(await attempt(true)).toMatchObject({ reason: "locked", retryAfterSeconds: 1 });
-    await sleep(1100);
-    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // one try after the lock; fails → 2 s
+    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // 2nd failure: locked 2 s
     expect(await attempt(true)).toMatchObject({ reason: "locked", retryAfterSeconds: 2 });
     await sleep(2100);
-    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // capped at 2 s
-    expect(await attempt(true)).toMatchObject({ reason: "locked", retryAfterSeconds: 2 });
-    await sleep(2100);
+    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // one try after the lock; it fails → 4 s
+    expect(await attempt(true)).toMatchObject({ reason: "locked", retryAfterSeconds: 4 });
+    await sleep(4100);
     expect(await attempt(true)).toEqual({ ok: true, user: "user" });
-    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // count was reset by the success
+    expect(await attempt(false)).toMatchObject({ reason: "invalid" }); // the success reset the count
+    expect(await attempt(false)).toMatchObject({ reason: "invalid" });
+    expect(await attempt(true)).toMatchObject({ reason: "locked", retryAfterSeconds: 2 }); // and the back-off
+  });
+
+  it.each([
+    [4, 0],
+    [5, 60],
+    [6, 120],
+    [7, 240],
+    [9, 960],
+    [10, 1800],
+    [500, 1800],
+  ])("after %i consecutive failures the account is locked for %i s", (failures, seconds) => {
+    expect(lockSecondsAfter(loginLockout.loginAccount, failures)).toBe(seconds);
   });
 
   it("a parallel burst of guesses gets the free tries plus one, not one per request", async () => {

@@ -1,4 +1,4 @@
-import { like } from "drizzle-orm";
+import { like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -37,11 +37,11 @@ describe("consume", () => {
     expect(await consumeWith(h.db, "t1", spec, "198.51.100.8")).toEqual({ ok: true });
   });
 
-  it("opens a new window when the old one ends (real 1 s window)", async () => {
-    const spec = { points: 1, durationSeconds: 1, onStoreError: "open" } as const;
+  it("opens a new window when the old one ends (real 2 s window)", async () => {
+    const spec = { points: 1, durationSeconds: 2, onStoreError: "open" } as const;
     expect((await consumeWith(h.db, "t2", spec, "k")).ok).toBe(true);
     expect((await consumeWith(h.db, "t2", spec, "k")).ok).toBe(false);
-    await sleep(1100);
+    await sleep(2100);
     expect((await consumeWith(h.db, "t2", spec, "k")).ok).toBe(true);
   });
 
@@ -69,6 +69,21 @@ describe("consume", () => {
     expect(await consume(brokenDb(), "tokenPageIp", "198.51.100.1")).toEqual({ ok: true });
     expect(await consume(brokenDb(), "selfCheckInIp", "198.51.100.1")).toEqual({ ok: true });
     expect(log).toHaveBeenCalledWith(expect.stringContaining("failing open"));
+    log.mockRestore();
+  });
+
+  it("fails open on a real database whose rate_limits table is gone", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    let result: unknown;
+    await h.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`drop table rate_limits`);
+        result = await consume(tx as unknown as Db, "registrationEmail", "outage@example.com");
+        throw new Error("rollback");
+      })
+      .catch((e: Error) => expect(e.message).toBe("rollback"));
+    expect(result).toEqual({ ok: true });
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/registrationEmail: the rate_limits table is unavailable \(failing open\)/));
     log.mockRestore();
   });
 
