@@ -1,8 +1,7 @@
-import { and, eq, min, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contractors, eventAttendees, eventMessages, type Contractor, type Event } from "@/db/schema";
+import { contractors, eventAttendees, type Contractor, type Event } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
-import { CONFIRMATION_RESEND_INTERVAL_MS } from "@/lib/ratelimit/limits";
 import { appError, validationError, type Result } from "@/lib/errors";
 import { getEventBySlug, getAgenda, toEventTimes } from "@/lib/events/queries";
 import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
@@ -10,6 +9,7 @@ import { eventEnd, type EventTimes } from "@/lib/scheduling/event-times";
 import { planImmediate, planPreEventReminders, type Reachability } from "@/lib/scheduling/plan";
 import { cancelUnplannedMessages, savePlannedMessages } from "@/lib/messaging/store";
 import { isProfileComplete } from "./profile-completeness";
+import { earlierConfirmations, resendThrottled } from "./resend-throttle";
 import { registrationInputSchema, type RegistrationInput, type ValidRegistration } from "./schema";
 import { newAccessToken, newQrCodeData } from "./tokens";
 
@@ -106,33 +106,6 @@ export async function registerAttendee(
     created: outcome.created,
     messageIds: outcome.saved.map((m) => m.id),
   };
-}
-
-/**
- * SPEC §8: a repeat registration re-sends the confirmation at most once per 10 minutes,
- * counted from the last re-send (the first registration's own confirmation does not
- * count, so someone who re-registers because the email did not arrive gets one at once).
- * Re-activating a cancelled registration (`created`) always confirms.
- */
-export function resendThrottled(lastResendAt: Date | null, at: Date): boolean {
-  return lastResendAt !== null && at.getTime() - lastResendAt.getTime() < CONFIRMATION_RESEND_INTERVAL_MS;
-}
-
-/** How many confirmations this registration has had, and when the last re-send (r2, r3, …) was made. */
-async function earlierConfirmations(db: Db, attendeeId: string) {
-  const rows = await db
-    .select({ key: eventMessages.dedupeKey, at: min(eventMessages.scheduledFor) })
-    .from(eventMessages)
-    .where(and(eq(eventMessages.attendeeId, attendeeId), eq(eventMessages.type, "registration_confirmation")))
-    .groupBy(eventMessages.dedupeKey);
-  // Keys count up (r1, r2, …). Its email goes at once and a quiet-hours SMS later:
-  // the earliest row of the latest key is when that re-send was asked for.
-  const keyNumber = (k: string) => Number(k.slice(1)) || 0;
-  const latest = rows.reduce<(typeof rows)[number] | null>(
-    (best, r) => (!best || keyNumber(r.key) > keyNumber(best.key) ? r : best),
-    null,
-  );
-  return { count: rows.length, lastResendAt: latest && latest.key !== "r1" ? latest.at : null };
 }
 
 /**
