@@ -6,6 +6,8 @@ import { freeze, resetClock } from "@/lib/clock";
 import { setDbHandle } from "@/lib/db";
 import { apiRoute } from "@/lib/api/route";
 import { errorResponse } from "@/lib/http/response";
+import { apiKeyLimit } from "@/lib/api/limit";
+import { limits } from "@/lib/ratelimit";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as eventRoute from "@/app/api/v1/events/[eventId]/route";
 import * as agendaRoute from "@/app/api/v1/events/[eventId]/agenda-items/route";
@@ -111,6 +113,20 @@ describe("apiRoute's per-key limit hook", () => {
     expect(res.json.error.code).toBe("rate_limited");
     expect(seen).toEqual(["write"]);
     expect(handled).toBe(0);
+  });
+});
+
+describe("the default per-key limit (lib/ratelimit limits.apiKey)", () => {
+  it("answers 429 with Retry-After once a key has used its window, and counts each key apart", async () => {
+    const { apiKey: busy } = await createApiKey(h.db, { name: "busy", scope: "read", createdBy: null });
+    const { apiKey: calm } = await createApiKey(h.db, { name: "calm", scope: "read", createdBy: null });
+    const req = new Request("http://localhost/api/v1/events");
+    for (let i = 0; i < limits.apiKey.points; i++) expect(await apiKeyLimit({ key: busy, req, ip: "203.0.113.5" })).toBeNull();
+    const refused = await apiKeyLimit({ key: busy, req, ip: "203.0.113.5" });
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused!.json()).error.code).toBe("rate_limited");
+    expect(await apiKeyLimit({ key: calm, req, ip: "203.0.113.5" })).toBeNull();
   });
 });
 

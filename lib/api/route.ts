@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ApiKey, ApiKeyScope } from "@/db/schema";
 import { verifyApiKey } from "@/lib/access/api-keys";
 import { getDb } from "@/lib/db";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp } from "@/lib/ratelimit/client-ip";
 import { errorResponse } from "@/lib/http/response";
 import { route, type RouteContext } from "@/lib/http/route";
 import { apiKeyLimit } from "./limit";

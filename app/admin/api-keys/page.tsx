@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/auth/forbidden";
+import { forbidden } from "next/navigation";
 import { formatUtc } from "@/components/events/datetime";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "API keys" };
 /** Organizers create, list and revoke the keys integrators use for /api/v1 (SPEC §8). */
 export default async function ApiKeysPage() {
   const auth = await requireUser("admin", "/admin/api-keys");
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   const keys = await listApiKeys(await getDb());
 
   return (
