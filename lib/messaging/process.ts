@@ -70,7 +70,11 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   let pacingWaitMs = row.pacingWaitMs;
   const sender = deps.channels.sms.sender;
   if (row.channel === "sms" && deps.pacer && sender) {
-    pacingWaitMs += await deps.pacer(sender, smsSegmentCount(rendered.text));
+    const waited = await deps.pacer(sender, smsSegmentCount(rendered.text));
+    // A row that found the number booked also queued behind the pace before its claim (the SMS lane claims only what the pace allows).
+    const due = (row.nextAttemptAt ?? row.scheduledFor).getTime();
+    const queued = waited > 0 && row.claimedAt ? Math.max(0, row.claimedAt.getTime() - due) : 0;
+    pacingWaitMs += waited + queued;
   }
   const sentAt = clock();
   const result = await sendRendered(row, rendered, deps.channels);
