@@ -71,10 +71,9 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   const sender = deps.channels.sms.sender;
   if (row.channel === "sms" && deps.pacer && sender) {
     const waited = await deps.pacer(sender, smsSegmentCount(rendered.text));
-    // A row that found the number booked also queued behind the pace before its claim (the SMS lane claims only what the pace allows).
+    // A row that found the number booked also queued behind the pace before its slot: from its due time on, it is pacing's.
     const due = (row.nextAttemptAt ?? row.scheduledFor).getTime();
-    const queued = waited > 0 && row.claimedAt ? Math.max(0, row.claimedAt.getTime() - due) : 0;
-    pacingWaitMs += waited + queued;
+    if (waited > 0) pacingWaitMs += Math.max(waited, clock().getTime() - due);
   }
   const sentAt = clock();
   const result = await sendRendered(row, rendered, deps.channels);
