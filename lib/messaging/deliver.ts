@@ -37,25 +37,32 @@ export async function deliverMessage(db: Db, messageId: string, deps: DeliveryDe
 
 export type ClaimOptions = { overdueByMs?: number; channel?: MessageChannel };
 
-/** The local driver's claim: up to `limit` due rows at once, skipping rows another worker holds. */
+/**
+ * The local driver's claim: up to `limit` due rows at once, skipping rows another worker
+ * holds. Two statements in one transaction: an `UPDATE … WHERE id IN (SELECT … LIMIT n
+ * FOR UPDATE SKIP LOCKED)` may re-run its subquery and claim far more than n rows.
+ */
 export async function claimDueMessages(db: Db, limit: number, at: Date, opts: ClaimOptions = {}): Promise<Message[]> {
   const cutoff = new Date(at.getTime() - (opts.overdueByMs ?? 0));
-  const dueIds = db
-    .select({ id: eventMessages.id })
-    .from(eventMessages)
-    .where(
-      and(
-        eq(eventMessages.status, "scheduled"),
-        lte(due, at_(cutoff)),
-        opts.channel ? eq(eventMessages.channel, opts.channel) : undefined,
-      ),
-    )
-    .orderBy(due)
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(eventMessages)
-    .set(claimSet(at))
-    .where(and(inArray(eventMessages.id, dueIds), eq(eventMessages.status, "scheduled")))
-    .returning();
+  return db.transaction(async (tx) => {
+    const picked = await tx
+      .select({ id: eventMessages.id })
+      .from(eventMessages)
+      .where(
+        and(
+          eq(eventMessages.status, "scheduled"),
+          lte(due, at_(cutoff)),
+          opts.channel ? eq(eventMessages.channel, opts.channel) : undefined,
+        ),
+      )
+      .orderBy(due)
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (picked.length === 0) return [];
+    return tx
+      .update(eventMessages)
+      .set(claimSet(at))
+      .where(and(inArray(eventMessages.id, picked.map((p) => p.id)), eq(eventMessages.status, "scheduled")))
+      .returning();
+  });
 }

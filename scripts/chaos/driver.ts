@@ -6,20 +6,17 @@
 import { openDatabase } from "@/db/client";
 import { createResendChannel } from "@/lib/channels/email/resend";
 import { createTwilioChannel } from "@/lib/channels/sms/twilio";
-import { freeze } from "@/lib/clock";
-import { now } from "@/lib/clock";
+import { now, runScaled } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
 import { databasePacer } from "@/lib/messaging/pacing";
-import { controlledNow, type ChaosClock } from "./clock";
+import type { ChaosClock } from "./clock";
 
 const cfg = JSON.parse(process.env.CHAOS_DRIVER!) as {
   url: string; clock: ChaosClock; resendUrl: string; twilioUrl: string; from: string; rate: number; timeoutMs: number; name: string;
 };
 
 async function main() {
-  const tickClock = () => freeze(new Date(controlledNow(cfg.clock)));
-  tickClock();
-  setInterval(tickClock, 2).unref();
+  runScaled(cfg.clock.t0, cfg.clock.w0, cfg.clock.speed);
   const { db } = await openDatabase({ url: cfg.url });
   const channels = {
     email: createResendChannel({ apiKey: "re_chaos", baseUrl: cfg.resendUrl, from: "TPX <events@tpx.test>", timeoutMs: cfg.timeoutMs }),
