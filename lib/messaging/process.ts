@@ -44,19 +44,19 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   const clock = deps.now ?? clockNow;
   const at = clock();
   const ctx = await loadSendContext(db, row, deps.eventCache);
-  if (!ctx) return finish(db, row, { status: "failed", statusReason: "event or contact no longer exists" }, at);
+  if (!ctx) return finish(db, row, { status: "failed", statusReason: "event or contact no longer exists" }, clock);
   const decision = decideAtSend(row, ctx, at);
   if (decision.action !== "send") {
     const status = decision.action === "skip" ? "skipped" : "cancelled";
-    return finish(db, row, { status, statusReason: decision.reason }, at);
+    return finish(db, row, { status, statusReason: decision.reason }, clock);
   }
-  if (await newerInSeries(db, row, at)) return finish(db, row, { status: "skipped", statusReason: "superseded" }, at);
+  if (await newerInSeries(db, row, at)) return finish(db, row, { status: "skipped", statusReason: "superseded" }, clock);
 
   let rendered: Rendered;
   try {
     rendered = await renderForSend(row, ctx);
   } catch (err) {
-    return finish(db, row, { status: "failed", statusReason: `could not render: ${errorText(err)}` }, at);
+    return finish(db, row, { status: "failed", statusReason: `could not render: ${errorText(err)}` }, clock);
   }
   // Stored before the provider call: a crash after it leaves what recovery needs to look it up or resend it.
   await update(db, row, {
@@ -64,7 +64,7 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
     renderedSubject: rendered.subject ?? null,
     renderedBody: rendered.text,
     renderedHtml: rendered.html ?? null,
-  }, at);
+  }, clock);
   await deps.hooks?.beforeProviderCall?.(row);
 
   let pacingWaitMs = row.pacingWaitMs;
@@ -78,11 +78,12 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   const sentAt = clock();
   const result = await sendRendered(row, rendered, deps.channels);
   await deps.hooks?.afterProviderAnswer?.(row, result);
-  return recordResult(db, row, result, { sentAt, pacingWaitMs });
+  return recordResult(db, row, result, { sentAt, pacingWaitMs, clock });
 }
 
-async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number }) {
+async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number; clock: () => Date }) {
   const at = t.sentAt;
+  const clock = t.clock;
   const paced = { pacingWaitMs: t.pacingWaitMs };
   if (result.ok) {
     return finish(db, row, {
@@ -94,32 +95,32 @@ async function recordResult(db: Db, row: Message, result: SendResult, t: { sentA
       actualSendTime: at,
       lastError: null,
       uncertainSince: null,
-    }, at);
+    }, clock);
   }
   if (result.kind === "uncertain") {
-    await update(db, row, { ...paced, uncertainSince: at, lastError: result.reason }, at);
+    await update(db, row, { ...paced, uncertainSince: at, lastError: result.reason }, clock);
     return { status: "uncertain" as const, reason: result.reason };
   }
   if (result.kind === "transient" && row.attempts < MAX_ATTEMPTS) {
     const backoff = Math.max(RETRY_BACKOFF_MS[row.attempts - 1] ?? 20_000, result.retryAfterMs ?? 0);
     const retryAt = new Date(at.getTime() + backoff);
-    await update(db, row, { ...paced, status: "scheduled", nextAttemptAt: retryAt, lastError: result.reason }, at);
+    await update(db, row, { ...paced, status: "scheduled", nextAttemptAt: retryAt, lastError: result.reason }, clock);
     return { status: "retry" as const, retryAt, reason: result.reason };
   }
   const reason = result.kind === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
-  return finish(db, row, { ...paced, status: "failed", statusReason: reason, lastError: result.reason }, at);
+  return finish(db, row, { ...paced, status: "failed", statusReason: reason, lastError: result.reason }, clock);
 }
 
 /** Only the claim this worker holds: after a stale-claim recovery handed the row on, a late writer changes nothing. */
 const held = (row: Message) =>
   and(eq(eventMessages.id, row.id), eq(eventMessages.status, "sending"), row.claimedAt ? eq(eventMessages.claimedAt, row.claimedAt) : undefined);
 
-async function update(db: Db, row: Message, set: RowSet, at: Date) {
-  await db.update(eventMessages).set({ ...set, updatedAt: at }).where(held(row));
+async function update(db: Db, row: Message, set: RowSet, clock: () => Date) {
+  await db.update(eventMessages).set({ ...set, updatedAt: clock() }).where(held(row));
 }
 
-async function finish(db: Db, row: Message, set: RowSet & { status: MessageStatus }, at: Date): Promise<DeliveryOutcome> {
-  await db.update(eventMessages).set({ ...set, nextAttemptAt: null, updatedAt: at }).where(held(row));
+async function finish(db: Db, row: Message, set: RowSet & { status: MessageStatus }, clock: () => Date): Promise<DeliveryOutcome> {
+  await db.update(eventMessages).set({ ...set, nextAttemptAt: null, updatedAt: clock() }).where(held(row));
   return { status: set.status as "sent" | "skipped" | "failed" | "cancelled", reason: set.statusReason ?? undefined };
 }
 
