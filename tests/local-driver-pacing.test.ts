@@ -5,7 +5,7 @@ import { eventMessages } from "@/db/schema";
 import type { Channels, OutgoingSms } from "@/lib/channels/types";
 import { advance, freeze, now, nowMs, resetClock } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
-import { databasePacer, reserveSmsSlot } from "@/lib/messaging/pacing";
+import { databasePacer, tryAcquireSmsSlot } from "@/lib/messaging/pacing";
 import { smsSegmentCount } from "@/lib/messaging/segments";
 import { registerAttendee } from "@/lib/registration/register";
 import { deliverSmsFunction, smsThrottle } from "@/inngest/functions/deliver-sms";
@@ -67,16 +67,17 @@ describe("SMS pacing (SPEC §4.2)", () => {
     expect(rows.every((r) => r.status === "sent")).toBe(true);
   });
 
-  it("two processes share one bucket per number: reservations never overlap", async () => {
+  it("two processes share one bucket per number: only one holds it at a time", async () => {
     const at = new Date(nowMs() + 3_600_000);
     const [a, b, c] = await Promise.all([
-      reserveSmsSlot(h.db, "+15125550199", 2, 1, at),
-      reserveSmsSlot(h.db, "+15125550199", 1, 1, at),
-      reserveSmsSlot(h.db, "+15125550198", 1, 1, at),
+      tryAcquireSmsSlot(h.db, "+15125550199", 2, 1, at),
+      tryAcquireSmsSlot(h.db, "+15125550199", 1, 1, at),
+      tryAcquireSmsSlot(h.db, "+15125550198", 1, 1, at),
     ]);
-    const slots = [a, b].map((d) => d.getTime() - at.getTime()).sort((x, y) => x - y);
-    expect([[0, 2000], [0, 1000]]).toContainEqual(slots);
-    expect(c.getTime()).toBe(at.getTime()); // another number has its own bucket
+    const outcomes = [a, b].map((o) => (o.acquired ? "took" : o.nextFreeAt.getTime() - at.getTime()));
+    expect([["took", 2000], [1000, "took"]]).toContainEqual(outcomes);
+    expect(c).toEqual({ acquired: true }); // another number has its own bucket
+    expect(await tryAcquireSmsSlot(h.db, "+15125550198", 1, 1, new Date(at.getTime() + 1000))).toEqual({ acquired: true });
   });
 
   it("Inngest throttles deliver-sms per sending number at the configured rate", () => {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsPacing } from "@/db/schema";
 
@@ -7,25 +7,30 @@ import { smsPacing } from "@/db/schema";
  * driver sends. The bucket lives in the database (one row per number) so two driver
  * processes, the Inngest runs and the backstop sweep all draw from the same one.
  *
- * It is a token bucket with a capacity of one send (GCRA): each send reserves the next
- * free slot, `segments / rate` long, and waits for it to start. Reserve-then-wait means a
- * process killed while waiting wastes its slot, never exceeds the pace.
+ * A token bucket with a capacity of one send (GCRA): a send may go only when the number
+ * is free (`next_free_at <= now`), and taking it books the number for `segments / rate`.
+ * The send goes right after the take, never after a sleep, so a process that is slow to
+ * wake cannot send on a stale slot while another process sends on the next one.
  */
 export type SmsPacer = (sender: string, segments: number) => Promise<number>;
 
-export async function reserveSmsSlot(db: Db, sender: string, segments: number, segmentsPerSecond: number, at: Date): Promise<Date> {
+export type SlotAttempt = { acquired: true } | { acquired: false; nextFreeAt: Date };
+
+export async function tryAcquireSmsSlot(db: Db, sender: string, segments: number, segmentsPerSecond: number, at: Date): Promise<SlotAttempt> {
   const durMs = Math.ceil((segments * 1000) / segmentsPerSecond);
   const nowTs = sql`${at.toISOString()}::timestamptz`;
-  const interval = sql`(${durMs} * interval '1 millisecond')`;
-  const [row] = await db
+  const taken = await db
     .insert(smsPacing)
     .values({ sender, nextFreeAt: new Date(at.getTime() + durMs) })
     .onConflictDoUpdate({
       target: smsPacing.sender,
-      set: { nextFreeAt: sql`greatest(${smsPacing.nextFreeAt}, ${nowTs}) + ${interval}` },
+      set: { nextFreeAt: sql`${nowTs} + (${durMs} * interval '1 millisecond')` },
+      setWhere: sql`${smsPacing.nextFreeAt} <= ${nowTs}`,
     })
     .returning({ nextFreeAt: smsPacing.nextFreeAt });
-  return new Date(row.nextFreeAt.getTime() - durMs);
+  if (taken.length) return { acquired: true };
+  const [row] = await db.select({ nextFreeAt: smsPacing.nextFreeAt }).from(smsPacing).where(eq(smsPacing.sender, sender));
+  return { acquired: false, nextFreeAt: row?.nextFreeAt ?? at };
 }
 
 export type PacerOptions = {
@@ -35,14 +40,16 @@ export type PacerOptions = {
   sleep: (ms: number) => Promise<void>;
 };
 
-/** A pacer that reserves a slot and sleeps until it; resolves with the ms it waited. */
+/** A pacer that waits until it holds the number; resolves with the ms it waited. */
 export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
   return async (sender, segments) => {
-    const at = opts.now();
-    const slot = await reserveSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
-    const waitMs = Math.max(0, slot.getTime() - at.getTime());
-    if (waitMs > 0) await opts.sleep(waitMs);
-    return waitMs;
+    const started = opts.now().getTime();
+    for (;;) {
+      const at = opts.now();
+      const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
+      if (attempt.acquired) return at.getTime() - started;
+      await opts.sleep(Math.max(1, attempt.nextFreeAt.getTime() - at.getTime()));
+    }
   };
 }
 

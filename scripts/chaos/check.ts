@@ -72,6 +72,16 @@ export async function checkChaos(
     maxInWindow = Math.max(maxInWindow, j - i + 1);
   }
 
+  // The same GCRA over the drivers' own send times (the moment each took the number), as recorded on the rows.
+  const bodies = (await db.execute(sql`select actual_send_time, rendered_body from event_messages where channel = 'sms' and status = 'sent' and status_reason is null order by actual_send_time`)) as unknown as Array<{ actual_send_time: Date; rendered_body: string }>;
+  let issueTat = -Infinity;
+  let issueViolations = 0;
+  for (const b of bodies) {
+    const t = new Date(b.actual_send_time).getTime();
+    if (t < issueTat - toleranceMs) issueViolations++;
+    issueTat = Math.max(issueTat, t) + (smsSegmentCount(b.rendered_body) * 1000) / rate;
+  }
+
   const sent = rows.filter((r) => r.status === "sent" && r.actual_send_time);
   const lateness = sent.map((r) => new Date(r.actual_send_time!).getTime() - new Date(r.scheduled_for).getTime());
   const pacing = sent.map((r) => r.pacing_wait_ms);
@@ -91,6 +101,7 @@ export async function checkChaos(
     smsAccepted: sms.length,
     pacingToleranceMs: toleranceMs,
     pacingViolations,
+    pacingViolationsAtIssue: issueViolations,
     maxSegmentsInAnySecond: maxInWindow,
     latenessMs: { all: dist(lateness), pacing: dist(pacing), fault: dist(fault) },
     failedReasons: Object.entries(
