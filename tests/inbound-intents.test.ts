@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseIntents, type Expecting, type Intent } from "@/lib/inbound/intents";
 
-type Case = [text: string, expecting: Expecting, intents: Intent[] | Intent["kind"][]];
+type Case = [text: string, expecting: Expecting, intents: Array<Intent | Intent["kind"]>];
 
 const Q = (text: string): Intent => ({ kind: "question", text });
 

@@ -27,6 +27,8 @@ export const inboundMessages = pgTable(
     intents: jsonb().$type<Array<Record<string, unknown>>>().notNull().default([]),
     /** What the pipeline did: opt_out, intro_accepted, rating, concierge, handoff, … */
     handledAs: text(),
+    /** The outbox row (intro, rating request, batch check, alert) this text answered: a prompt is answered once. */
+    promptMessageId: uuid().references(() => eventMessages.id, { onDelete: "set null" }),
     replyMessageId: uuid().references(() => eventMessages.id, { onDelete: "set null" }),
     /** A question the concierge could not answer: shown in the staff inbox until resolved. */
     needsStaff: boolean().notNull().default(false),
@@ -40,6 +42,7 @@ export const inboundMessages = pgTable(
     uniqueIndex("inbound_messages_provider_sid_key").on(t.providerSid),
     index("inbound_messages_attendee_idx").on(t.attendeeId, t.receivedAt),
     index("inbound_messages_event_staff_idx").on(t.eventId, t.needsStaff),
+    index("inbound_messages_prompt_idx").on(t.promptMessageId),
   ],
 );
 

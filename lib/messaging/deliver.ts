@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { eventMessages, type Message, type MessageStatus } from "@/db/schema";
 import type { Channels, SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
+import { markOptedOut } from "@/lib/inbound/opt-out";
+import { smsStatusCallbackUrl } from "@/lib/inbound/urls";
 import { attendeeLinks } from "./links";
 import { loadSendContext, type EventCache, type SendContext } from "./send-context";
 import { decideAtSend } from "./skip-rules";
@@ -116,6 +118,8 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
       .where(eq(eventMessages.id, row.id));
     return { status: "retry", retryAt, reason: result.reason };
   }
+  // Twilio 21610: the number replied STOP to the carrier; honour it everywhere at once (SPEC §4).
+  if (row.channel === "sms" && String(result.code) === "21610") await markOptedOut(db, rendered.to, at);
   const reason = result.kind === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
   return finish(db, row.id, { ...recorded, status: "failed", statusReason: reason, lastError: result.reason });
 }
@@ -143,7 +147,7 @@ async function render(row: Message, ctx: SendContext): Promise<Rendered> {
 }
 
 function sendRendered(row: Message, r: Rendered, channels: Channels): Promise<SendResult> {
-  if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text });
+  if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text, statusCallback: smsStatusCallbackUrl() });
   const e = r.email!;
   return channels.email.send({
     messageId: row.id,
