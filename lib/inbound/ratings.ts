@@ -56,12 +56,12 @@ export async function updatePcrScore(db: Db, subject: "speaker" | "sponsor", id:
     .select({ n: sql<number>`count(*)::int` })
     .from(ratings)
     .where(and(eq(ratings.subject, subject), eq(ratings.subjectId, id)));
+  const [current] = await db.select({ pcr: table.pcrScore }).from(table).where(eq(table.id, id));
+  if (!current) return;
+  const next = current.pcr === null ? score : current.pcr + (score - current.pcr) / (PCR_PRIOR_WEIGHT + n);
   await db
     .update(table)
-    .set({
-      pcrScore: sql`case when ${table.pcrScore} is null then ${score}::real
-        else round((${table.pcrScore} + (${score} - ${table.pcrScore}) / (${PCR_PRIOR_WEIGHT} + ${n}))::numeric, 2)::real end`,
-    })
+    .set({ pcrScore: Math.round(next * 100) / 100 })
     .where(eq(table.id, id));
 }
 
