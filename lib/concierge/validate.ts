@@ -10,7 +10,10 @@ export type Validation = { ok: true } | { ok: false; problems: string[] };
 
 const CLOCK = /\b(\d{1,2})(?::([0-5]\d))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):([0-5]\d)\b/gi;
 const BOOTH = /\bbooth\s*(?:#|no\.?|number)?\s*([a-z]?\d{1,4}[a-z]?)\b/gi;
-const ROOM = /\b(?:room|hall|salon|suite|ballroom|auditorium|theater|theatre)\s+([A-Z0-9][\w-]*)\b|\b((?:[A-Z][\w-]*\s){0,2}(?:Room|Hall|Ballroom|Salon|Suite|Auditorium|Theater|Theatre))\b/g;
+/** "Room 404", "Salon B" (a room word and its number or letter) … */
+const ROOM_NUMBER = /\b(?:room|hall|salon|suite|ballroom|auditorium|theater|theatre)\s+[A-Z0-9][\w-]*\b/gi;
+/** … and named rooms: "Grand Ballroom", "Lone Star Hall". */
+const ROOM_NAME = /\b(?:[A-Z][\w-]*\s){1,2}(?:Room|Hall|Ballroom|Salon|Suite|Auditorium|Theater|Theatre)\b/g;
 /** Two or more capitalised words in a row: a name of someone or something. */
 const PROPER = /\b([A-Z][a-z'’-]+(?:\s+(?:&\s+)?[A-Z][a-z'’-]+)+)\b/g;
 
@@ -53,9 +56,11 @@ export function validateAnswer(answer: string, facts: ConciergeFacts, extra: str
   const booths = new Set(facts.sponsors.map((s) => s.booth?.toUpperCase()).filter(Boolean));
   for (const m of answer.matchAll(BOOTH)) if (!booths.has(m[1].toUpperCase())) problems.push(`booth "${m[1]}" is not in the data`);
 
-  for (const m of answer.matchAll(ROOM)) {
-    const room = (m[1] ?? m[2]).trim();
-    if (!lower.includes(room.toLowerCase())) problems.push(`room "${room}" is not in the data`);
+  for (const m of [...answer.matchAll(ROOM_NUMBER), ...answer.matchAll(ROOM_NAME)]) {
+    const room = m[0].trim();
+    // "Salon B" fine; "Room 404" not; a sentence-initial "The Grand Ballroom" is judged without "The".
+    const bare = room.replace(/^(The|In|At)\s+/, "");
+    if (!lower.includes(bare.toLowerCase())) problems.push(`room "${bare}" is not in the data`);
   }
 
   for (const m of answer.matchAll(PROPER)) {
