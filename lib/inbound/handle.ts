@@ -105,7 +105,7 @@ async function route(db: Db, s: Known, body: string, at: Date, deps: InboundDeps
   const answered: string[] = [];
   const tagged: Array<Intent & { promptId?: string }> = [];
   let current: string | undefined;
-  const use = (p: Prompt | undefined) => {
+  const answering = (p: Prompt | undefined) => {
     if (p) answered.push(p.message.id);
     promptId ??= p?.message.id;
     current = p?.message.id;
@@ -125,19 +125,19 @@ async function route(db: Db, s: Known, body: string, at: Date, deps: InboundDeps
 
   async function routeOne(intent: Intent) {
     if (intent.kind === "yes" || intent.kind === "no") {
-      const p = use(latestOpen(prompts, ["intro", "attendance"]));
+      const p = answering(latestOpen(prompts, ["intro", "attendance"]));
       if (!p) take({ handledAs: `${intent.kind}_without_prompt`, reply: "Thanks! There's no introduction waiting for your answer right now.", outbox: [] });
       else if (p.expecting === "intro") take(await answerIntroduction(db, s, p, intent.kind === "yes", at));
       else take(await answerAttendance(db, s, p, intent.kind === "yes", at));
     } else if (intent.kind === "rating") {
-      const p = use(latestOpen(prompts, ["rating"]));
+      const p = answering(latestOpen(prompts, ["rating"]));
       if (p) take(await recordRating(db, s, p, intent.score, intent.comment, at));
       else take({ handledAs: "rating_without_request", reply: "Thanks for the rating! There's nothing waiting for one right now; we'll text you after your next session.", outbox: [] });
     } else if (intent.kind === "booths") {
-      const p = use(latestOpen(prompts, ["booths"]));
+      const p = answering(latestOpen(prompts, ["booths"]));
       if (p) take(await recordBoothVisits(db, s, p, intent.booths, at));
     } else if (intent.kind === "here" && latestOpen(prompts, ["alert"])) {
-      take(await recordAttended(db, s, use(latestOpen(prompts, ["alert"]))!, at));
+      take(await recordAttended(db, s, answering(latestOpen(prompts, ["alert"]))!, at));
     } else {
       const question = intent.kind === "question" ? intent.text : body;
       const a = await answerQuestion(db, s, question, at, { model: deps.model, timeoutMs: deps.conciergeTimeoutMs });
