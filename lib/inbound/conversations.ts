@@ -40,13 +40,13 @@ export async function getConversation(db: Db, eventId: string, attendeeId: strin
     speakerIds.length ? db.select().from(eventSpeakers).where(inArray(eventSpeakers.id, speakerIds)) : [],
   ]);
   const timeline = [
-    ...inbound.map((m) => ({ kind: "in" as const, id: m.id, at: m.receivedAt, text: m.body, handledAs: m.handledAs, needsStaff: m.needsStaff && !m.resolvedAt })),
+    ...inbound.map((m) => ({ kind: "in" as const, id: m.id, at: m.receivedAt, seq: m.createdAt.getTime(), text: m.body, handledAs: m.handledAs, needsStaff: m.needsStaff && !m.resolvedAt })),
     ...outbound.map((m) => ({
-      kind: "out" as const, id: m.id, at: m.actualSendTime ?? m.scheduledFor, type: m.type, status: m.status, statusReason: m.statusReason,
+      kind: "out" as const, id: m.id, at: m.actualSendTime ?? m.scheduledFor, seq: m.createdAt.getTime(), type: m.type, status: m.status, statusReason: m.statusReason,
       text: m.renderedBody ?? (typeof m.personalization.body === "string" ? m.personalization.body : null),
       author: typeof m.personalization.author === "string" ? m.personalization.author : null,
     })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
   return {
     event: who.event,
     attendee: who.attendee,
@@ -102,7 +102,10 @@ export async function getInbox(db: Db, eventId: string) {
 /** "Reply as staff": an outbox row sent now; the person's open handoffs are resolved by it. */
 export async function replyAsStaff(db: Db, input: { eventId: string; attendeeId: string; body: string; userId: string; at: Date }) {
   const who = await senderForAttendee(db, input.attendeeId);
-  if (!who?.attendee || who.event?.id !== input.eventId) return null;
+  if (!who?.attendee || who.event?.id !== input.eventId) return { ok: false as const, message: "No such attendee." };
+  // A reply answers someone who texted us, or goes to someone who agreed to texts; never a cold text.
+  const [texted] = await db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.contractorId, who.contractor.id)).limit(1);
+  if (!texted && !who.contractor.smsOptIn) return { ok: false as const, message: "This attendee has not agreed to texts and has not texted us." };
   const owner = { eventId: input.eventId, attendeeId: input.attendeeId, contractorId: who.contractor.id };
   const row = await queueReply(db, owner, input.body, input.at, { author: "staff", staffUserId: input.userId });
   await db
@@ -115,7 +118,7 @@ export async function replyAsStaff(db: Db, input: { eventId: string; attendeeId:
     context: { attendeeId: input.attendeeId, reply: row.body, staffUserId: input.userId },
   });
   await dispatchReplies([row]);
-  return row;
+  return { ok: true as const, row };
 }
 
 /** Development only (the caller checks devToolsEnabled): the same pipeline, no signature, a synthetic sid. */

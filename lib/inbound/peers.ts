@@ -29,7 +29,7 @@ async function findMatch(db: Db, a: string, b: string): Promise<PeerMatch | unde
 
 async function peerPerson(db: Db, attendeeId: string) {
   const [row] = await db
-    .select({ attendeeId: eventAttendees.id, contractorId: contractors.id, firstName: contractors.firstName, lastName: contractors.lastName, companyName: contractors.companyName })
+    .select({ attendeeId: eventAttendees.id, contractorId: contractors.id, firstName: contractors.firstName, lastName: contractors.lastName, companyName: contractors.companyName, smsOptIn: contractors.smsOptIn, smsOptedOutAt: contractors.smsOptedOutAt })
     .from(eventAttendees)
     .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
     .where(eq(eventAttendees.id, attendeeId));
@@ -68,17 +68,23 @@ export async function answerIntroduction(db: Db, s: Known, prompt: Prompt, yes: 
   ]);
   // Tell the other person too: someone wants to meet them.
   const me = [s.contractor.firstName, s.contractor.companyName ? `from ${s.contractor.companyName}` : null].filter(Boolean).join(" ") || "Your match";
-  const notice = await queueReply(
-    db,
-    { eventId: s.event.id, attendeeId: peer.attendeeId, contractorId: peer.contractorId },
-    `${me} said yes to meeting you! Look out for each other at lunch. Reply YES if you'd like to meet too.`,
-    at,
-    { author: "system" },
-  );
+  // Only someone who agreed to texts hears it: this is news, not an answer to their text.
+  const notice =
+    peer.smsOptIn && !peer.smsOptedOutAt
+      ? [
+          await queueReply(
+            db,
+            { eventId: s.event.id, attendeeId: peer.attendeeId, contractorId: peer.contractorId },
+            `${me} said yes to meeting you! Look out for each other at lunch. Reply YES if you'd like to meet too.`,
+            at,
+            { author: "system" },
+          ),
+        ]
+      : [];
   return {
     handledAs: "intro_accepted",
     reply: `Great, we've let ${peerName} know. Look out for each other at lunch; we'll check in with you in 20 minutes.`,
-    outbox: [...check, notice],
+    outbox: [...check, ...notice],
   };
 }
 

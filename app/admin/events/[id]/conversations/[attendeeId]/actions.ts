@@ -22,8 +22,8 @@ const onError = (e: { status: number; message: string; fields?: Record<string, s
 export const sendStaffReply = action(
   { auth: "admin", args: [uuid, uuid], withPrevState: true, form, onError },
   async ({ args: [eventId, attendeeId], form: f, user }): Promise<SmsFormState> => {
-    const row = await replyAsStaff(await getDb(), { eventId, attendeeId, body: f.body, userId: user!.id, at: now() });
-    if (!row) return { status: "error", message: "No such attendee." };
+    const result = await replyAsStaff(await getDb(), { eventId, attendeeId, body: f.body, userId: user!.id, at: now() });
+    if (!result.ok) return { status: "error", message: result.message };
     revalidatePath(`/admin/events/${eventId}/conversations/${attendeeId}`);
     return { status: "done", message: "Reply queued." };
   },
