@@ -207,3 +207,18 @@ describe("opt-out, opt-in, help", () => {
     expect(r).toMatchObject({ handledAs: "unknown_sender", reply: null });
   });
 });
+
+describe("who is texting", () => {
+  it("several contractors on one phone: the one registered for the most recent event", async () => {
+    const older = await makeEvent(h.db, { start: "2026-11-01 09:00", end: "2026-11-01 17:00" });
+    const newer = await event();
+    const a = await makeTexter(h.db, older);
+    const b = await makeTexter(h.db, newer);
+    await h.db.update(contractors).set({ phone: a.phone }).where(eq(contractors.id, b.contractor.id));
+    // A third person on the number with no registration at all never wins.
+    await h.db.insert(contractors).values({ email: `nobody-${a.phone}@example.com`, phone: a.phone });
+    const r = await text(a.phone, "what's next?");
+    const [row] = await h.db.select().from(inboundMessages).where(eq(inboundMessages.id, r.duplicate ? "" : r.inboundId));
+    expect(row.attendeeId).toBe(b.attendee.id);
+  });
+});

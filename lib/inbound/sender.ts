@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, events, type Attendee, type Contractor, type Event } from "@/db/schema";
 import { toE164 } from "@/lib/registration/phone";
@@ -18,7 +18,8 @@ export async function findSenderByPhone(db: Db, rawPhone: string): Promise<Sende
     .leftJoin(eventAttendees, and(eq(eventAttendees.contractorId, contractors.id), isNull(eventAttendees.cancelledAt)))
     .leftJoin(events, eq(events.id, eventAttendees.eventId))
     .where(eq(contractors.phone, phone))
-    .orderBy(desc(events.startsAt), desc(eventAttendees.registrationDate))
+    // DESC puts NULLs first in PostgreSQL: someone with no registration must not win over someone with one.
+    .orderBy(sql`${events.startsAt} desc nulls last`, desc(eventAttendees.registrationDate))
     .limit(1);
   const row = rows[0];
   if (!row) return null;
