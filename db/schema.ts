@@ -6,4 +6,5 @@ export * from "./schema/messages";
 export * from "./schema/matching";
 export * from "./schema/system";
 export * from "./schema/audit";
+export * from "./schema/ratelimits";
 export * from "./schema/inbound";
