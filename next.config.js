@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "twilio", "@react-email/render", "@react-email/components"],
   typedRoutes: false,
   poweredByHeader: false,
+  // The tablet's ZXing decoder is read from the package at run time (lib/checkin/zxing-wasm.ts).
+  outputFileTracingIncludes: { "/api/checkin/zxing-reader": ["./node_modules/zxing-wasm/dist/reader/zxing_reader.wasm"] },
 };
 
 export default nextConfig;
