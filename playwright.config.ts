@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./e2e/browser";
 import { ensureCameraFile } from "./e2e/camera-file";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Debian's Chromium here (no browser downloads); Playwright's own elsewhere.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export default defineConfig({
@@ -21,7 +20,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium,
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium(),
       args: chromiumArgs,
     },
   },
@@ -41,7 +40,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium,
+          executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium(),
           args: [...chromiumArgs, "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${ensureCameraFile()}`],
         },
       },

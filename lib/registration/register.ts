@@ -134,7 +134,7 @@ async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise
       target: contractors.email,
       set: {
         // Consent counts only for the number on file; not ticking never withdraws it.
-        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and ${contractors.phone} = excluded.phone)`,
+        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and coalesce(${contractors.phone} = excluded.phone, false))`,
         lastInteractionAt: at,
         updatedAt: sql`now()`,
       },
