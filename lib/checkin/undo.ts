@@ -37,7 +37,7 @@ export async function undoCheckIn(
     .select()
     .from(checkInScans)
     .where(and(eq(checkInScans.eventId, eventId), eq(checkInScans.nonce, req.nonce), eq(checkInScans.outcome, "checked_in")));
-  if (!scan || !scan.attendeeId) return { ok: false, error: appError(404, "scan_not_found", "There is no check-in to undo.") };
+  if (!scan || !scan.attendeeId) return { ok: false, error: appError(409, "nothing_to_undo", "There is no check-in to undo.") };
   if (scan.deviceId !== req.deviceId || scan.userId !== actor.userId) {
     return { ok: false, error: appError(403, "other_device", "Only the tablet that checked them in can undo it.") };
   }
