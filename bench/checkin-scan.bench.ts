@@ -122,6 +122,9 @@ export default defineBenchmark({
         res.writeHead(500).end();
       }
     });
+    // The client keeps connections open between requests: the server must not close them first.
+    server.keepAliveTimeout = 120_000;
+    server.headersTimeout = 121_000;
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {

@@ -85,6 +85,22 @@ test("offline, three scans are checked against the signed list, queued, and sync
   await expect(desk.getByRole("list", { name: "Search results" }).getByText(/Checked in/)).toHaveCount(3);
 });
 
+test("once visited, the tablet page loads without a network (service worker)", async ({ browser }) => {
+  const desk = await asStaff(browser);
+  await openTablet(desk);
+  await expect.poll(() => desk.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active && navigator.serviceWorker.controller)), { timeout: 20_000 }).toBe(true);
+  // The page re-fetched itself through the worker once it took control; give that a moment to land in the cache.
+  await expect.poll(() => desk.evaluate(async () => (await caches.keys()).length), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => desk.evaluate(async (url) => Boolean(await caches.match(url)), desk.url()), { timeout: 20_000 })
+    .toBe(true);
+  await desk.context().setOffline(true);
+  await desk.reload();
+  await expect(desk.getByLabel("QR code")).toBeVisible();
+  await expect(desk.getByText("Offline: scans are saved on this tablet")).toBeVisible();
+  await desk.context().setOffline(false);
+});
+
 test("staff are refused the organizer pages", async ({ browser }) => {
   const desk = await asStaff(browser);
   const eventId = await openTablet(desk);
