@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { eventAttendees } from "@/db/schema";
 import type { PersonalizeDeps } from "@/lib/ai/types";
 import { buildAttendeePlan } from "./build";
+import { waitForForegroundIdle } from "./foreground";
 import { dueBatchEvents, runPeerBatch } from "./peer-batch";
 
 export const MAX_PLAN_ATTEMPTS = 5;
@@ -20,6 +21,8 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
     if (running.has(attendeeId)) return;
     running.add(attendeeId);
     try {
+      // Behind every check-in in flight: a burst at the door is answered first.
+      await waitForForegroundIdle();
       await buildAttendeePlan(db, attendeeId, opts.deps);
     } catch (err) {
       log(err);
@@ -53,7 +56,7 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
   // check-in's answer has gone out, so a burst of arrivals never holds up the door.
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (id: string) => {
-    queue = queue.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => runPlan(id));
+    queue = queue.then(() => runPlan(id));
   };
 
   return { onCheckIn: enqueue, sweep };
