@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { z } from "zod";
-import { Forbidden } from "@/components/auth/forbidden";
 import { formatEventRange } from "@/components/events/datetime";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -19,7 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function DashboardPage({ params }: Props) {
   const { id } = await params;
   const auth = await requireUser("admin", `/admin/events/${encodeURIComponent(id)}/dashboard`);
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
   const event = await getEventById(db, id);
