@@ -16,6 +16,15 @@ describe("check-ins come before plans", () => {
     expect(Date.now() - ended).toBeGreaterThanOrEqual(QUIET_MS - 2);
   });
 
+  it("never loses a waiter when check-ins end in quick succession", async () => {
+    for (let i = 0; i < 20; i++) {
+      void inForeground(() => new Promise<void>((r) => setTimeout(r, i % 3)));
+      if (i % 5 === 0) await new Promise((r) => setTimeout(r, QUIET_MS - 1));
+    }
+    const waits = Array.from({ length: 5 }, () => waitForForegroundIdle());
+    await expect(Promise.race([Promise.all(waits).then(() => "woken"), new Promise((r) => setTimeout(() => r("stuck"), 2_000))])).resolves.toBe("woken");
+  });
+
   it("does not wait when nothing is in flight", async () => {
     await new Promise((r) => setTimeout(r, QUIET_MS + 5));
     const t = Date.now();

@@ -22,7 +22,13 @@ export async function inForeground<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 function wake() {
-  if (state.inFlight > 0 || Date.now() - state.lastEnd < QUIET_MS) return;
+  if (state.inFlight > 0) return; // the check-in in flight schedules the next wake when it ends
+  const quietFor = Date.now() - state.lastEnd;
+  if (quietFor < QUIET_MS) {
+    // A timer may fire a millisecond early, or a check-in ended meanwhile: look again, never drop the waiters.
+    setTimeout(wake, QUIET_MS - quietFor + 1);
+    return;
+  }
   const waiters = state.waiters.splice(0);
   for (const w of waiters) w();
 }
