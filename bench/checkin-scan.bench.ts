@@ -4,7 +4,8 @@
  * POST /api/staff/events/{id}/scan; the session lookup is left out) and a trivial
  * route doing what /api/health does (select 1 + the heartbeat read). 2,000
  * registered, 60 sessions, 40 sponsors; each check-in starts its plan in the local
- * orchestration of the same process, so scans are measured while plans are built.
+ * orchestration of the same process, so scans are measured while plans are built (one at a time, queued behind the
+ * check-ins: lib/orchestration/local-jobs.ts).
  * Figures: trivial req/s, check-ins/s and p50/p95 with 8 concurrent scanners, the
  * ratio, one-at-a-time p95, and how long the plan queue took to drain afterwards.
  */

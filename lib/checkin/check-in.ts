@@ -7,7 +7,6 @@ import { getAgenda, toEventTimes } from "@/lib/events/queries";
 import { dispatchScheduledMessages, dispatchCheckIn } from "@/lib/jobs/dispatch";
 import { savePlannedMessages } from "@/lib/messaging/store";
 import { reachability } from "@/lib/registration/register";
-import { inForeground } from "@/lib/orchestration/foreground";
 import { planImmediate } from "@/lib/scheduling/plan";
 import { checkInWindow, formatLocal } from "./window";
 
@@ -50,12 +49,7 @@ export type CheckInOk = {
  * SPEC §5.1: one atomic check-in. A second scan answers "already checked in at
  * 09:02 (by Sam)" and starts nothing again; the same nonce replays the first answer.
  */
-export function checkIn(db: Db, req: CheckInRequest, actor: CheckInActor): Promise<Result<CheckInOk>> {
-  // Plans built in this process wait while check-ins are in flight (lib/orchestration/foreground.ts).
-  return inForeground(() => checkInNow(db, req, actor));
-}
-
-async function checkInNow(db: Db, req: CheckInRequest, actor: CheckInActor): Promise<Result<CheckInOk>> {
+export async function checkIn(db: Db, req: CheckInRequest, actor: CheckInActor): Promise<Result<CheckInOk>> {
   const received = clockNow();
   const found = await findAttendee(db, req, actor);
   if (!found.ok) return found;

@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import { eventAttendees } from "@/db/schema";
 import type { PersonalizeDeps } from "@/lib/ai/types";
 import { buildAttendeePlan } from "./build";
-import { waitForForegroundIdle } from "./foreground";
 import { dueBatchEvents, runPeerBatch } from "./peer-batch";
 
 export const MAX_PLAN_ATTEMPTS = 5;
@@ -21,8 +20,6 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
     if (running.has(attendeeId)) return;
     running.add(attendeeId);
     try {
-      // Behind every check-in in flight: a burst at the door is answered first.
-      await waitForForegroundIdle();
       await buildAttendeePlan(db, attendeeId, opts.deps);
     } catch (err) {
       log(err);
@@ -53,10 +50,11 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
   }
 
   // Plans queue behind scans (issue 9): one plan at a time, each started after the
-  // check-in's answer has gone out, so a burst of arrivals never holds up the door.
+  // check-in's answer has gone out, so a burst of arrivals does not start a burst of
+  // concurrent plans. (On PGlite a running plan still shares the one connection.)
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (id: string) => {
-    queue = queue.then(() => runPlan(id));
+    queue = queue.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => runPlan(id));
   };
 
   return { onCheckIn: enqueue, sweep };
