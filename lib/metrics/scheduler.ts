@@ -16,11 +16,7 @@ export async function schedulerHealth(db: Db, at: Date) {
   };
 }
 
-/**
- * SMS_SEGMENTS_PER_SECOND (SPEC §4.2, default 1), read defensively: another change
- * adds it to lib/env.ts; until then a missing or odd value is the default.
- */
+/** SMS_SEGMENTS_PER_SECOND (SPEC §4.2, default 1): the pace the drain time is projected at. */
 export function smsPace(): number {
-  const value = Number((env() as Record<string, unknown>).SMS_SEGMENTS_PER_SECOND ?? 1);
-  return Number.isFinite(value) && value > 0 ? value : 1;
+  return env().SMS_SEGMENTS_PER_SECOND;
 }
