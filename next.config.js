@@ -12,6 +12,8 @@ const nextConfig = {
   ],
   typedRoutes: false,
   poweredByHeader: false,
+  // The tablet's ZXing decoder is read from the package at run time (lib/checkin/zxing-wasm.ts).
+  outputFileTracingIncludes: { "/api/checkin/zxing-reader": ["./node_modules/zxing-wasm/dist/reader/zxing_reader.wasm"] },
   // forbidden() + forbidden.tsx: the 403 pages answer with status 403 (Next 16: still experimental).
   experimental: { authInterrupts: true },
 };

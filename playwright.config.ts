@@ -1,8 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./e2e/browser";
+import { ensureCameraFile } from "./e2e/camera-file";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Debian's Chromium here (no browser downloads); Playwright's own elsewhere.
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -19,7 +21,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: chromiumArgs,
     },
   },
   projects: [
@@ -27,7 +29,21 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"] },
+      testIgnore: /tablet-camera\.spec\.ts/,
       dependencies: ["setup"],
+    },
+    {
+      // The tablet's camera path: Chromium's fake camera plays e2e/.fixtures/camera.y4m.
+      name: "tablet-camera",
+      testMatch: /tablet-camera\.spec\.ts/,
+      dependencies: ["setup"],
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium(),
+          args: [...chromiumArgs, "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${ensureCameraFile()}`],
+        },
+      },
     },
   ],
   webServer: {

@@ -26,6 +26,7 @@ export async function proxy(request: NextRequest) {
     nonce: newNonce(),
     dev: e.NODE_ENV === "development",
     https: e.NODE_ENV === "production" && e.APP_URL.startsWith("https://"),
+    wasm: request.nextUrl.pathname.startsWith("/staff"),
   };
   const csp = contentSecurityPolicy(ctx);
 

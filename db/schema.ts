@@ -6,5 +6,6 @@ export * from "./schema/messages";
 export * from "./schema/matching";
 export * from "./schema/system";
 export * from "./schema/audit";
+export * from "./schema/checkin";
 export * from "./schema/ratelimits";
 export * from "./schema/inbound";

@@ -30,6 +30,9 @@ async function main() {
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    // The tablet's service worker (the second half of `npm run build`).
+    const sw = spawnSync("npx", ["tsx", "scripts/serwist-build.ts"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (sw.status !== 0) process.exit(sw.status ?? 1);
   }
   const dbEnv = await freshDatabaseEnv();
   const child = spawn("npx", ["next", "start", "-p", port], {

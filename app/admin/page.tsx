@@ -96,6 +96,11 @@ export default async function AdminEventsPage() {
                   <TableCell>
                     <div className="flex justify-end gap-2">
                       <Button asChild size="sm" variant="outline">
+                        <Link href={`/admin/events/${event.id}/dashboard`}>
+                          Dashboard<span className="sr-only"> of {event.name}</span>
+                        </Link>
+                      </Button>
+                      <Button asChild size="sm" variant="outline">
                         <Link href={`/admin/events/${event.id}/outbox`}>
                           Outbox<span className="sr-only"> of {event.name}</span>
                         </Link>

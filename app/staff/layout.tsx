@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: { default: "Check-in desk", template:
  */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
-  const main = <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">{children}</main>;
+  const main = <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>;
   if (!user || (user.role !== "staff" && user.role !== "admin")) return main;
   return (
     <div className="flex min-h-dvh flex-col">

@@ -1,125 +1,153 @@
 "use client";
 
-import { startTransition, useActionState, useRef, type FormEvent } from "react";
-import { LoaderCircle, ScanLine } from "lucide-react";
-import { newNonce } from "@/components/agenda/nonce";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { CloudOff, RefreshCw, ScanLine } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { AttendeeSearch, type DeskAttendee } from "./attendee-search";
-import { ResultBanner, type DeskOutcome } from "./result-banner";
+import { CameraScanner } from "./camera-scanner";
+import { ResultBanner } from "./result-banner";
+import { useServiceWorker } from "./use-service-worker";
+import { useTablet, type Mode } from "./use-tablet";
 
-export type DeskCheckIn = (formData: FormData) => Promise<DeskOutcome>;
+export type DeskSession = { id: string; title: string; when: string };
 
-type DeskState = { last: DeskOutcome | null; earlier: DeskOutcome[] };
+const UNDO_MS = 2 * 60_000;
 
 /**
- * The desk: a scanner-first QR field (USB and Bluetooth scanners type the code and
- * press Enter), the attendee search with a button per person, and one banner with
- * the last answer plus the few before it, so a quick run of scans loses nothing.
+ * The tablet at the door: one full-width answer on top, the camera and the scanner
+ * field side by side in landscape (stacked in portrait), the search below. A
+ * USB/Bluetooth scanner types into the focused field and presses Enter.
  */
 export function CheckInDesk({
-  checkInAction,
+  eventId,
+  publicKey,
   searchPath,
   query,
   results,
+  sessions,
 }: {
-  checkInAction: DeskCheckIn;
+  eventId: string;
+  publicKey: string;
   searchPath: string;
   query: string;
   results: DeskAttendee[] | null;
+  sessions: DeskSession[];
 }) {
-  // The same code or person already on its way: a second Enter or tap is not a second request.
-  const inFlight = useRef(new Set<string>());
-  const [state, dispatch, pending] = useActionState(async (prev: DeskState, data: FormData): Promise<DeskState> => {
-    try {
-      const outcome = await checkInAction(data).catch(
-        // The venue's Wi-Fi dropped: say so on the desk instead of replacing the page with an error screen.
-        (): DeskOutcome => ({ id: newNonce(), status: "error", message: "Couldn't reach the server. Check the connection and try again." }),
-      );
-      return { last: outcome, earlier: [prev.last, ...prev.earlier].filter((o) => o !== null).slice(0, 4) };
-    } finally {
-      inFlight.current.delete(keyOf(data));
-    }
-  }, { last: null, earlier: [] });
+  useServiceWorker();
+  const tablet = useTablet(eventId, publicKey);
+  const [mode, setMode] = useState<Mode>({ kind: "door" });
   const codeInput = useRef<HTMLInputElement>(null);
+  const [expired, setExpired] = useState<string | null>(null);
+  const result = tablet.result;
+  const undoOpen = Boolean(result?.undoUntil) && expired !== result?.nonce;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  // Undo stays offered for 2 minutes after the answer arrived (the server checks it too).
+  useEffect(() => {
+    if (!result?.undoUntil) return;
+    const t = setTimeout(() => setExpired(result.nonce), UNDO_MS);
+    return () => clearTimeout(t);
+  }, [result]);
+
+  function submitCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const key = keyOf(data);
-    if (!key.replace(/^\w+:/, "") || inFlight.current.has(key)) return;
-    inFlight.current.add(key);
-    data.set("nonce", newNonce());
-    if (data.get("method") === "qr_code") {
-      // Ready for the next scan straight away.
-      form.reset();
-      codeInput.current?.focus();
-    }
-    startTransition(() => dispatch(data));
+    const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
+    event.currentTarget.reset();
+    codeInput.current?.focus();
+    if (code) void tablet.scan({ code }, mode);
+  }
+
+  function submitManual(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const attendeeId = String(new FormData(event.currentTarget).get("attendeeId") ?? "");
+    if (attendeeId) void tablet.scan({ attendeeId });
   }
 
   return (
-    <div className="grid gap-8">
-      <div className="grid gap-3">
-        <ResultBanner outcome={state.last} />
-        {pending ? (
-          <p className="flex items-center gap-2 text-muted-foreground">
-            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
-            Checking in…
+    <div className="grid gap-6">
+      <ResultBanner result={tablet.result} canUndo={undoOpen} onUndo={() => void tablet.undo()} />
+
+      <div className="flex flex-wrap items-center gap-3 text-base">
+        {tablet.online ? null : (
+          <p className="flex items-center gap-2 rounded-full bg-amber-100 px-3 py-1 font-medium text-amber-900">
+            <CloudOff aria-hidden="true" className="size-4" /> Offline: scans are saved on this tablet
           </p>
+        )}
+        <p aria-live="polite" className="rounded-full bg-muted px-3 py-1 font-medium">
+          {tablet.pending === 0 ? "All scans synced" : `${tablet.pending} scan${tablet.pending === 1 ? "" : "s"} waiting to sync`}
+        </p>
+        {tablet.pending > 0 ? (
+          <Button type="button" variant="outline" size="sm" className="h-11" onClick={() => void tablet.sync()}>
+            <RefreshCw aria-hidden="true" /> Sync now
+          </Button>
         ) : null}
-        {state.earlier.length ? (
-          <details className="text-sm text-muted-foreground">
-            <summary className="min-h-11 cursor-pointer py-2">Earlier at this desk ({state.earlier.length})</summary>
-            <ul className="grid gap-1 pl-4">
-              {state.earlier.map((o) => (
-                <li key={o.id} className={o.status === "error" ? "text-destructive" : undefined}>
-                  {o.message}
-                </li>
-              ))}
-            </ul>
-          </details>
+        {tablet.listInfo ? (
+          <p className="text-sm text-muted-foreground">
+            Offline list: {tablet.listInfo.entries} codes{tablet.listInfo.verified ? ", signature verified" : ""}
+          </p>
         ) : null}
       </div>
 
-      {/* No aria-labelledby here: getByLabel("QR code") must find the field alone. */}
-      <section className="grid gap-3 rounded-xl border border-border bg-card p-5 shadow-xs">
-        <h2 className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-          <ScanLine aria-hidden="true" className="size-5 text-primary" />
-          Scan or type the QR code
-        </h2>
-        <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
-          <input type="hidden" name="method" value="qr_code" />
-          <div className="grid gap-1.5">
-            <Label htmlFor="qr-code">QR code</Label>
-            <Input
-              ref={codeInput}
-              id="qr-code"
-              name="code"
-              autoFocus
-              autoComplete="off"
-              autoCapitalize="off"
-              autoCorrect="off"
-              spellCheck={false}
-              enterKeyHint="go"
-              className="h-14 font-mono text-lg sm:text-lg"
-            />
-          </div>
-          <Button type="submit" size="lg" className="h-14 px-8 text-lg">
-            Check in
-          </Button>
-        </form>
-      </section>
+      {tablet.conflicts.length ? (
+        <section aria-label="Sync problems" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950">
+          <h2 className="font-semibold">Needs a look after syncing</h2>
+          <ul className="mt-2 grid gap-1">
+            {tablet.conflicts.map((c) => (
+              <li key={c.nonce}>{c.title}: {c.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
-      <AttendeeSearch searchPath={searchPath} query={query} results={results} onCheckIn={submit} />
+      <div className="grid gap-6 md:landscape:grid-cols-2">
+        <CameraScanner onCode={(code) => void tablet.scan({ code }, mode)} />
+        <section className="grid content-start gap-4 rounded-2xl border border-border bg-card p-5 shadow-xs">
+          <div className="grid gap-1.5">
+            <Label htmlFor="scan-mode">Scanning for</Label>
+            <select
+              id="scan-mode"
+              className="h-12 rounded-md border border-input bg-background px-3 text-base"
+              value={mode.kind === "door" ? "" : mode.agendaItemId}
+              onChange={(e) => {
+                const s = sessions.find((x) => x.id === e.target.value);
+                setMode(s ? { kind: "session", agendaItemId: s.id, title: s.title } : { kind: "door" });
+              }}
+            >
+              <option value="">Door check-in</option>
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>Session: {s.title} ({s.when})</option>
+              ))}
+            </select>
+          </div>
+          <h2 className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <ScanLine aria-hidden="true" className="size-5 text-primary" />
+            Scan or type the QR code
+          </h2>
+          <form onSubmit={submitCode} className="grid gap-3">
+            <div className="grid gap-1.5">
+              <Label htmlFor="qr-code">QR code</Label>
+              <Input ref={codeInput} id="qr-code" name="code" autoFocus autoComplete="off" autoCapitalize="off" autoCorrect="off" spellCheck={false} enterKeyHint="go" className="h-14 font-mono text-lg" />
+            </div>
+            <Button type="submit" size="lg" className="h-14 text-lg">
+              {mode.kind === "door" ? "Check in" : "Scan into session"}
+            </Button>
+          </form>
+        </section>
+      </div>
+
+      {tablet.history.length ? (
+        <details className="text-sm text-muted-foreground">
+          <summary className="min-h-11 cursor-pointer py-2">Earlier at this tablet ({tablet.history.length})</summary>
+          <ul className="grid gap-1 pl-4">
+            {tablet.history.map((o) => (
+              <li key={o.nonce} className={o.tone === "red" ? "text-destructive" : undefined}>{o.title}: {o.message}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      <AttendeeSearch searchPath={searchPath} query={query} results={results} onCheckIn={submitManual} />
     </div>
   );
-}
-
-function keyOf(data: FormData): string {
-  const method = String(data.get("method") ?? "");
-  const target = method === "qr_code" ? String(data.get("code") ?? "").trim() : String(data.get("attendeeId") ?? "");
-  return `${method}:${target}`;
 }

@@ -27,12 +27,18 @@ export type CheckInRequest = {
   token?: string;
   /** Client-generated per attempt: a retried request with the same nonce is the same check-in. */
   nonce?: string;
+  /**
+   * An offline scan synced later: when the device scanned. It becomes the check-in
+   * time, bounded by the server to [window opens, now] (a device clock can be wrong).
+   */
+  scannedAt?: Date;
 };
 
 export type CheckInOk = {
   status: "checked_in" | "already_checked_in";
   attendeeId: string;
   name: string;
+  companyName: string | null;
   checkInTime: Date;
   method: CheckInMethod;
   checkedInByName: string | null;
@@ -44,7 +50,7 @@ export type CheckInOk = {
  * 09:02 (by Sam)" and starts nothing again; the same nonce replays the first answer.
  */
 export async function checkIn(db: Db, req: CheckInRequest, actor: CheckInActor): Promise<Result<CheckInOk>> {
-  const at = clockNow();
+  const received = clockNow();
   const found = await findAttendee(db, req, actor);
   if (!found.ok) return found;
   const { attendee, event, contractor } = found;
@@ -57,6 +63,7 @@ export async function checkIn(db: Db, req: CheckInRequest, actor: CheckInActor):
 
   const times = toEventTimes(event, await getAgenda(db, event.id));
   const window = checkInWindow(event, times);
+  const at = scanTime(req.scannedAt, window.opensAt, received);
   if (at < window.opensAt) {
     return fail(409, "check_in_not_open", `Check-in opens ${formatLocal(window.opensAt, event.timezone)}.`);
   }
@@ -88,17 +95,31 @@ export async function checkIn(db: Db, req: CheckInRequest, actor: CheckInActor):
   if (outcome) {
     await dispatchScheduledMessages(outcome.saved);
     await dispatchCheckIn(outcome.row.id);
-    return ok("checked_in", outcome.row, name, actor.kind === "staff" ? actor.name : null, event.timezone);
+    return ok("checked_in", outcome.row, name, contractor.companyName, actor.kind === "staff" ? actor.name : null, event.timezone);
   }
   const [current] = await db.select().from(eventAttendees).where(eq(eventAttendees.id, attendee.id));
   const byName = current.checkedInBy
     ? ((await db.select({ name: users.name }).from(users).where(eq(users.id, current.checkedInBy)))[0]?.name ?? null)
     : null;
   const replay = Boolean(req.nonce) && current.checkInNonce === req.nonce;
-  return ok(replay ? "checked_in" : "already_checked_in", current, name, byName, event.timezone);
+  return ok(replay ? "checked_in" : "already_checked_in", current, name, contractor.companyName, byName, event.timezone);
 }
 
-function ok(status: CheckInOk["status"], row: Attendee, name: string, byName: string | null, zone: string): Result<CheckInOk> {
+/** The check-in time: now, or an offline scan's time kept but never in the future nor before the window opened. */
+export function scanTime(scannedAt: Date | undefined, opensAt: Date, received: Date): Date {
+  if (!scannedAt || received < opensAt) return received;
+  const t = Math.min(scannedAt.getTime(), received.getTime());
+  return new Date(Math.max(t, opensAt.getTime()));
+}
+
+function ok(
+  status: CheckInOk["status"],
+  row: Attendee,
+  name: string,
+  companyName: string | null,
+  byName: string | null,
+  zone: string,
+): Result<CheckInOk> {
   const time = formatLocal(row.checkInTime!, zone, "HH:mm");
   const by = byName ? ` (by ${byName})` : row.checkInMethod === "self" ? " (online)" : "";
   const message = status === "checked_in" ? `${name} is checked in.` : `${name} is already checked in at ${time}${by}.`;
@@ -107,6 +128,7 @@ function ok(status: CheckInOk["status"], row: Attendee, name: string, byName: st
     status,
     attendeeId: row.id,
     name,
+    companyName,
     checkInTime: row.checkInTime!,
     method: row.checkInMethod!,
     checkedInByName: byName,

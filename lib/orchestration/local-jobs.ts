@@ -49,5 +49,13 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
     for (const eventId of await dueBatchEvents(db, now)) await runPeerBatch(db, eventId, now);
   }
 
-  return { onCheckIn: (id: string) => void runPlan(id), sweep };
+  // Plans queue behind scans (issue 9): one plan at a time, each started after the
+  // check-in's answer has gone out, so a burst of arrivals does not start a burst of
+  // concurrent plans. (On PGlite a running plan still shares the one connection.)
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (id: string) => {
+    queue = queue.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => runPlan(id));
+  };
+
+  return { onCheckIn: enqueue, sweep };
 }

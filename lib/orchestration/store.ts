@@ -27,6 +27,14 @@ export async function storePlan(db: Db, ctx: PlanContext, plan: DeterministicPla
   const owner = { eventId: ctx.event.id, attendeeId: ctx.attendee.id, contractorId: ctx.contractor.id };
 
   return db.transaction(async (tx) => {
+    // A check-in undone at the tablet while this plan was being built: write nothing
+    // (the row lock orders this against lib/checkin/undo.ts).
+    const [still] = await tx
+      .select({ checkInTime: eventAttendees.checkInTime })
+      .from(eventAttendees)
+      .where(eq(eventAttendees.id, ctx.attendee.id))
+      .for("update");
+    if (!still?.checkInTime) return [];
     await tx
       .delete(recommendations)
       .where(and(eq(recommendations.attendeeId, ctx.attendee.id), inArray(recommendations.kind, ["speaker", "sponsor"])));

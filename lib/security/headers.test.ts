@@ -19,6 +19,12 @@ describe("security headers", () => {
     expect(contentSecurityPolicy({ nonce: "abc", dev: true, https: false })).toContain("'strict-dynamic' 'unsafe-eval'");
   });
 
+  it("lets WebAssembly compile only where asked (the staff tablet's QR decoder), never JavaScript eval", () => {
+    const tablet = contentSecurityPolicy({ nonce: "abc", dev: false, https: false, wasm: true });
+    expect(tablet).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval';");
+    expect(tablet).not.toMatch(/[^-]'unsafe-eval'/);
+  });
+
   it("sends HSTS and upgrade-insecure-requests only over https", () => {
     expect(staticSecurityHeaders({ https: false })["Strict-Transport-Security"]).toBeUndefined();
     expect(staticSecurityHeaders({ https: true })["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");

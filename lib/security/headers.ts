@@ -12,6 +12,12 @@ export type SecurityContext = {
   dev: boolean;
   /** Served over https in production: adds HSTS and upgrade-insecure-requests. */
   https: boolean;
+  /**
+   * The staff tablet's pages decode QR codes with the ZXing WebAssembly module where the
+   * browser has no native BarcodeDetector: 'wasm-unsafe-eval' lets WebAssembly compile
+   * (it allows no JavaScript eval). Only on /staff.
+   */
+  wasm?: boolean;
 };
 
 /** 128 random bits, base64: unpredictable and new for every request. */
@@ -27,15 +33,15 @@ export function newNonce(): string {
  * attributes, which a nonce cannot cover, and with a nonce present browsers ignore
  * 'unsafe-inline'; injected CSS cannot run script. No page is meant to be framed.
  */
-export function contentSecurityPolicy({ nonce, dev, https }: SecurityContext): string {
+export function contentSecurityPolicy({ nonce, dev, https, wasm }: SecurityContext): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}${wasm ? " 'wasm-unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
-    // The staff tablet's offline service worker (later) is a same-origin script file.
+    // The staff tablet's offline service worker (public/sw.js) is a same-origin script file.
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -114,6 +114,34 @@ export const ROUTES: RouteRow[] = [
   { file: "app/api/events/[slug]/agenda.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/agenda.ics${q(tokenOf(f, a))}` }) },
   { file: "app/api/events/[slug]/calendar.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/calendar.ics${q(tokenOf(f, a))}` }) },
   { file: "app/api/health/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/health" }) },
+  // The check-in tablet (issue 9): staff and organizers; the ZXing decoder is a public library binary.
+  { file: "app/api/checkin/zxing-reader/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/checkin/zxing-reader" }) },
+  {
+    file: "app/api/staff/events/[id]/scan/route.ts",
+    method: "POST",
+    access: staffAndAdmin,
+    request: (f, a) => ({ url: `/api/staff/events/${f.eventId}/scan`, body: { method: "manual", attendee_id: f.attendeeId, nonce: `matrix-scan-${a}`, device_id: "matrix-device" } }),
+  },
+  {
+    file: "app/api/staff/events/[id]/sync/route.ts",
+    method: "POST",
+    access: staffAndAdmin,
+    request: (f, a) => ({ url: `/api/staff/events/${f.eventId}/sync`, body: { device_id: "matrix-device", scans: [{ code: "TPX1.matrix-nobody", nonce: `matrix-sync-${a}`, scanned_at: "2026-01-01T00:00:00Z" }] } }),
+  },
+  {
+    file: "app/api/staff/events/[id]/undo/route.ts",
+    method: "POST",
+    access: staffAndAdmin,
+    request: (f) => ({ url: `/api/staff/events/${f.eventId}/undo`, body: { nonce: "matrix-no-such-scan", device_id: "matrix-device" } }),
+  },
+  { file: "app/api/staff/events/[id]/codes/route.ts", method: "GET", access: staffAndAdmin, request: (f) => ({ url: `/api/staff/events/${f.eventId}/codes` }) },
+  {
+    file: "app/api/staff/events/[id]/session-scan/route.ts",
+    method: "POST",
+    access: staffAndAdmin,
+    request: (f) => ({ url: `/api/staff/events/${f.eventId}/session-scan`, body: { agenda_item_id: f.eventId, code: "TPX1.matrix-nobody", nonce: "matrix-session-scan", device_id: "matrix-device" } }),
+  },
+  { file: "app/admin/events/[id]/dashboard/data/route.ts", method: "GET", access: adminOnly, request: (f) => ({ url: `/admin/events/${f.eventId}/dashboard/data` }) },
   // Not mounted without Inngest: 404 for everyone (Inngest's own signature check guards it when configured).
   ...(["GET", "POST", "PUT"] as const).map((method) => ({
     file: "app/api/inngest/route.ts",
@@ -159,6 +187,7 @@ export const PAGES: PageRow[] = [
   { file: "app/admin/events/[id]/outbox/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/outbox` },
   { file: "app/admin/events/[id]/inbox/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/inbox` },
   { file: "app/admin/events/[id]/conversations/[attendeeId]/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/conversations/${f.attendeeId}` },
+  { file: "app/admin/events/[id]/dashboard/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/dashboard` },
   { file: "app/staff/page.tsx", access: staffAndAdmin, url: () => "/staff" },
   { file: "app/staff/events/[id]/page.tsx", access: staffAndAdmin, url: (f) => `/staff/events/${f.eventId}` },
   { file: "app/events/[slug]/page.tsx", access: everyone, url: (f) => `/events/${f.slug}` },
@@ -229,13 +258,6 @@ export const ACTIONS: ActionRow[] = [
     access: { ...ownToken, otherAttendee: "allow" },
     page: (f) => `/events/${f.slug}/profile`,
     args: (f, a) => [tok(f, a), "$undefined", { $form: { company_name: "Matrix Co" } }],
-  },
-  {
-    file: "app/staff/events/[id]/actions.ts",
-    name: "checkInAtDesk",
-    access: staffAndAdmin,
-    page: (f) => `/staff/events/${f.eventId}`,
-    args: (f) => [f.eventId, { $form: { method: "manual", attendeeId: f.attendeeId } }],
   },
   { file: "app/unsubscribe/actions.ts", name: "unsubscribeFromEmail", access: { ...ownToken, otherAttendee: "allow" }, page: () => "/unsubscribe", args: (f, a) => ["$undefined", { $form: { t: tok(f, a) } }] },
   ...API_ACTION_ROWS,

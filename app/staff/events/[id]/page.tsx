@@ -6,12 +6,13 @@ import { z } from "zod";
 import { parseOr, searchText } from "@/lib/http/parse";
 import { formatEventRange, formatTime } from "@/components/events/datetime";
 import { CheckInDesk } from "@/components/staff/check-in-desk";
+import { codeListPublicKey } from "@/lib/checkin/code-list";
+import { listScannableSessions } from "@/lib/checkin/session";
 import type { DeskAttendee } from "@/components/staff/attendee-search";
 import { requireUser } from "@/lib/auth/session";
 import { searchAttendees } from "@/lib/checkin/search";
 import { deskCounts, getDeskEvent } from "@/lib/checkin/staff";
 import { getDb } from "@/lib/db";
-import { checkInAtDesk } from "./actions";
 
 export const metadata: Metadata = { title: "Check-in desk" };
 
@@ -33,8 +34,9 @@ export default async function StaffDeskPage({ params, searchParams }: Props) {
   const raw = (await searchParams).q;
   // A NUL byte, an array or 1 MB of text is no search: the box shows empty.
   const query = parseOr(searchText, raw) ?? "";
-  const [counts, found] = await Promise.all([
+  const [counts, sessions, found] = await Promise.all([
     deskCounts(db, id),
+    listScannableSessions(db, id),
     query ? searchAttendees(db, id, query) : Promise.resolve(null),
   ]);
   const results: DeskAttendee[] | null =
@@ -73,7 +75,9 @@ export default async function StaffDeskPage({ params, searchParams }: Props) {
         </p>
       </header>
       <CheckInDesk
-        checkInAction={checkInAtDesk.bind(null, event.id)}
+        eventId={event.id}
+        publicKey={codeListPublicKey()}
+        sessions={sessions.map((s) => ({ id: s.id, title: s.title, when: formatTime(s.startsAt, event.timezone) }))}
         searchPath={`/staff/events/${event.id}`}
         query={query}
         results={results}

@@ -1,0 +1,72 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { eventAttendees, eventMessages, recommendations, users } from "@/db/schema";
+import { freeze, resetClock } from "@/lib/clock";
+import { scanAtDoor } from "@/lib/checkin/tablet";
+import { eventDashboard } from "@/lib/metrics/dashboard";
+import { registerAttendee } from "@/lib/registration/register";
+import { createTestDb } from "./db";
+import { local, makeEvent } from "./factories";
+
+const zone = "America/Chicago";
+let h: DbHandle;
+
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(async () => {
+  resetClock();
+  await h.close();
+});
+
+describe("the dashboard's figures", () => {
+  it("counts check-ins, arrivals, the outbox, lateness percentiles, failures, engagement and the SMS drain", async () => {
+    freeze(local("2026-12-01 12:00", zone));
+    const event = await makeEvent(h.db, { timezone: zone, start: "2026-12-10 09:00", end: "2026-12-10 17:00" });
+    const [u] = await h.db.insert(users).values({ email: "m@tpx.test", name: "Mo", role: "staff" }).returning();
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await registerAttendee(h.db, { eventSlug: event.slug, firstName: "A", lastName: `N${i}`, email: `m${i}@example.com`, phone: "+15125550123", smsConsent: true });
+      if (!r.ok) throw new Error(r.error.message);
+      ids.push(r.attendeeId);
+    }
+    const atts = await h.db.select().from(eventAttendees).where(eq(eventAttendees.eventId, event.id));
+    freeze(local("2026-12-10 09:01", zone));
+    await scanAtDoor(h.db, event.id, { method: "qr_code", code: atts[0].qrCodeData, nonce: "m-00000001", deviceId: "dev-0001" }, { kind: "staff", userId: u.id, name: "Mo" });
+    freeze(local("2026-12-10 09:20", zone));
+    await scanAtDoor(h.db, event.id, { method: "qr_code", code: atts[1].qrCodeData, nonce: "m-00000002", deviceId: "dev-0001" }, { kind: "staff", userId: u.id, name: "Mo" });
+
+    // Three sent registration confirmations with known lateness (0, 10, 100 s), one failure.
+    const sent = await h.db.select().from(eventMessages).where(eq(eventMessages.eventId, event.id)).limit(4);
+    for (const [i, late] of [0, 10, 100].entries()) {
+      await h.db.update(eventMessages).set({ status: "sent", actualSendTime: sql`${eventMessages.scheduledFor} + make_interval(secs => ${late})` }).where(eq(eventMessages.id, sent[i].id));
+    }
+    await h.db.update(eventMessages).set({ status: "failed", lastError: "21211 invalid number" }).where(eq(eventMessages.id, sent[3].id));
+    await h.db.insert(recommendations).values([
+      { eventId: event.id, attendeeId: atts[0].id, kind: "speaker", targetId: atts[2].id, rank: 1, score: 1, engagement: { attended: "x" } },
+      { eventId: event.id, attendeeId: atts[0].id, kind: "speaker", targetId: atts[3].id, rank: 2, score: 1 },
+    ]);
+
+    freeze(local("2026-12-10 09:25", zone));
+    const d = await eventDashboard(h.db, event.id);
+    expect(d.attendance).toEqual({ registered: 4, checkedIn: 2, profilesComplete: 0 });
+    expect(d.arrivals).toEqual([
+      { at: local("2026-12-10 09:00", zone).toISOString(), arrivals: 1 },
+      { at: local("2026-12-10 09:15", zone).toISOString(), arrivals: 1 },
+    ]);
+    expect(d.rate.perMinute).toBeCloseTo(1 / 15);
+    expect(d.scans).toEqual({ checked_in: 2 });
+    expect(d.lateness).toMatchObject({ sent: 3, p50: 10, max: 100 });
+    expect(d.lateness.p95).toBeCloseTo(91);
+    expect(d.delivery).toMatchObject({ sent: 3, failed: 1, rate: 0.75 });
+    expect(d.failures).toEqual([{ reason: "21211 invalid number", count: 1 }]);
+    expect(d.engagement).toEqual([{ kind: "speaker", recommended: 2, actedOn: 1, attended: 1 }]);
+    expect(d.queue.waiting).toBeGreaterThan(0);
+    expect(d.smsDrain.segmentsPerSecond).toBe(1);
+    expect(d.smsDrain.seconds).toBe(d.smsDrain.segments);
+    expect(d.messages.find((m) => m.type === "check_in_confirmation")?.count).toBe(2);
+    expect(d.scheduler).toMatchObject({ localDriver: null, inngestConfigured: false });
+    expect(ids).toHaveLength(4);
+  });
+});
