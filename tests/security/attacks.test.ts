@@ -5,12 +5,9 @@ import type { DbHandle } from "@/db/client";
 import { auditLog, contractors, eventAttendees, eventMessages } from "@/db/schema";
 import { saveProfile } from "@/app/events/[slug]/profile/actions";
 import { completeProfile } from "@/lib/registration/profile";
-import { resetClock } from "@/lib/clock";
-import { setDbHandle } from "@/lib/db";
-import { createTestDb } from "../db";
 import { asCaller } from "../support/next-request";
 import type { AccessFixture } from "./access-table";
-import { callRoute, makeAccessFixture, makeSessions, type Sessions } from "./harness";
+import { callRoute, closeAccessFixture, openAccessFixture, type Sessions } from "./harness";
 
 /**
  * The holes found from outside on the old main, each as the attacker sent it.
@@ -35,17 +32,8 @@ function form(fields: Record<string, string | string[]>): FormData {
   return fd;
 }
 
-beforeAll(async () => {
-  h = await createTestDb();
-  setDbHandle(h);
-  f = await makeAccessFixture(h.db);
-  sessions = await makeSessions(h.db);
-});
-afterAll(async () => {
-  resetClock();
-  setDbHandle(undefined);
-  await h.close();
-});
+beforeAll(async () => ({ h, f, sessions } = await openAccessFixture()));
+afterAll(() => closeAccessFixture(h));
 beforeEach(() => asCaller({}));
 
 describe("anonymous profile takeover through the profile server action", () => {

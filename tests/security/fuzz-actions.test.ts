@@ -3,12 +3,9 @@ import fc from "fast-check";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { resetClock } from "@/lib/clock";
-import { setDbHandle } from "@/lib/db";
-import { createTestDb } from "../db";
 import { asCaller } from "../support/next-request";
 import { ACTIONS, type AccessFixture } from "./access-table";
-import { makeAccessFixture, makeSessions, snapshot, type Sessions } from "./harness";
+import { closeAccessFixture, openAccessFixture, snapshot, type Sessions } from "./harness";
 import { hostileJson, hostileString } from "./hostile";
 
 /**
@@ -23,17 +20,10 @@ let h: DbHandle;
 let f: AccessFixture;
 let sessions: Sessions;
 
-beforeAll(async () => {
-  h = await createTestDb();
-  setDbHandle(h);
-  f = await makeAccessFixture(h.db);
-  sessions = await makeSessions(h.db);
-});
+beforeAll(async () => ({ h, f, sessions } = await openAccessFixture()));
 afterAll(async () => {
   console.log(`fuzz-actions: ${tried.toLocaleString("en-US")} hostile calls, none threw`);
-  resetClock();
-  setDbHandle(undefined);
-  await h.close();
+  await closeAccessFixture(h);
 });
 
 /** How each action says no. */

@@ -1,11 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { resetClock } from "@/lib/clock";
-import { setDbHandle } from "@/lib/db";
-import { createTestDb } from "../db";
 import { ROUTES, type AccessFixture, type Actor } from "./access-table";
-import { callRoute, cookieOf, makeAccessFixture, makeSessions, snapshot, type Sessions } from "./harness";
+import { callRoute, closeAccessFixture, cookieOf, openAccessFixture, snapshot, type Sessions } from "./harness";
 import { hostileJson, hostileString, mutate } from "./hostile";
 
 /**
@@ -22,17 +19,10 @@ let h: DbHandle;
 let f: AccessFixture;
 let sessions: Sessions;
 
-beforeAll(async () => {
-  h = await createTestDb();
-  setDbHandle(h);
-  f = await makeAccessFixture(h.db);
-  sessions = await makeSessions(h.db);
-});
+beforeAll(async () => ({ h, f, sessions } = await openAccessFixture()));
 afterAll(async () => {
   console.log(`fuzz-routes: ${tried.toLocaleString("en-US")} hostile requests, no 5xx`);
-  resetClock();
-  setDbHandle(undefined);
-  await h.close();
+  await closeAccessFixture(h);
 });
 
 type Input = { path: string; query: Record<string, string | string[]>; body: { kind: "json"; value: unknown } | { kind: "raw"; value: string } | { kind: "none" } };

@@ -1,12 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import type { Db } from "@/db/client";
+import type { Db, DbHandle } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
 import { createApiKey } from "@/lib/access/api-keys";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { ensureUser } from "@/lib/auth/users";
-import { freeze } from "@/lib/clock";
+import { freeze, resetClock } from "@/lib/clock";
+import { setDbHandle } from "@/lib/db";
 import { registerAttendee } from "@/lib/registration/register";
+import { createTestDb } from "../db";
 import { local, makeEvent } from "../factories";
 import type { AccessFixture, Actor } from "./access-table";
 
@@ -98,4 +100,19 @@ export async function callRoute(
 
 export function cookieOf(sessions: Sessions, actor: Actor): string | undefined {
   return actor === "staff" ? sessions.staff : actor === "admin" ? sessions.admin : undefined;
+}
+
+/** One test file's world: a fresh database installed as the app's, the fixture and the two sessions. */
+export async function openAccessFixture(): Promise<{ h: DbHandle; f: AccessFixture; sessions: Sessions }> {
+  const h = await createTestDb();
+  setDbHandle(h);
+  const f = await makeAccessFixture(h.db);
+  const sessions = await makeSessions(h.db);
+  return { h, f, sessions };
+}
+
+export async function closeAccessFixture(h: DbHandle): Promise<void> {
+  resetClock();
+  setDbHandle(undefined);
+  await h.close();
 }

@@ -3,29 +3,18 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { registerForEvent } from "@/app/events/[slug]/actions";
-import { resetClock } from "@/lib/clock";
-import { setDbHandle } from "@/lib/db";
 import { limits } from "@/lib/ratelimit";
 import { proxy } from "@/proxy";
-import { createTestDb } from "../db";
 import { asCaller } from "../support/next-request";
 import type { AccessFixture } from "./access-table";
-import { callRoute, makeAccessFixture } from "./harness";
+import { callRoute, closeAccessFixture, openAccessFixture } from "./harness";
 
 /** The limits as an attacker meets them at the edge: 429 with Retry-After, and the action says so. */
 let h: DbHandle;
 let f: AccessFixture;
 
-beforeAll(async () => {
-  h = await createTestDb();
-  setDbHandle(h);
-  f = await makeAccessFixture(h.db);
-});
-afterAll(async () => {
-  resetClock();
-  setDbHandle(undefined);
-  await h.close();
-});
+beforeAll(async () => ({ h, f } = await openAccessFixture()));
+afterAll(() => closeAccessFixture(h));
 
 describe("rate limits at the edge", () => {
   it("registration: the same email again and again is cut off with 429 and Retry-After", async () => {

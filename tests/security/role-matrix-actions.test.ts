@@ -2,29 +2,17 @@ import "../support/next-request";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { resetClock } from "@/lib/clock";
-import { setDbHandle } from "@/lib/db";
-import { createTestDb } from "../db";
 import { asCaller } from "../support/next-request";
 import { ACTIONS, ACTORS, type AccessFixture, type Actor } from "./access-table";
-import { cookieOf, makeAccessFixture, makeSessions, snapshot, type Sessions } from "./harness";
+import { closeAccessFixture, cookieOf, openAccessFixture, snapshot, type Sessions } from "./harness";
 
 /** The server-action rows of the access table, called as Next calls them, per caller. */
 let h: DbHandle;
 let f: AccessFixture;
 let sessions: Sessions;
 
-beforeAll(async () => {
-  h = await createTestDb();
-  setDbHandle(h);
-  f = await makeAccessFixture(h.db);
-  sessions = await makeSessions(h.db);
-});
-afterAll(async () => {
-  resetClock();
-  setDbHandle(undefined);
-  await h.close();
-});
+beforeAll(async () => ({ h, f, sessions } = await openAccessFixture()));
+afterAll(() => closeAccessFixture(h));
 
 /** The table's client encoding → the values Next hands the action. */
 function decode(arg: unknown): unknown {

@@ -2,11 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { resetClock } from "@/lib/clock";
-import { setDbHandle } from "@/lib/db";
-import { createTestDb } from "../db";
 import { ACTIONS, ACTORS, PAGES, ROUTES, type AccessFixture, type Actor } from "./access-table";
-import { callRoute, cookieOf, makeAccessFixture, makeSessions, snapshot, type Sessions } from "./harness";
+import { callRoute, closeAccessFixture, cookieOf, openAccessFixture, snapshot, type Sessions } from "./harness";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
@@ -67,17 +64,8 @@ describe("route handlers × callers", () => {
   let f: AccessFixture;
   let sessions: Sessions;
 
-  beforeAll(async () => {
-    h = await createTestDb();
-    setDbHandle(h);
-    f = await makeAccessFixture(h.db);
-    sessions = await makeSessions(h.db);
-  });
-  afterAll(async () => {
-    resetClock();
-    setDbHandle(undefined);
-    await h.close();
-  });
+  beforeAll(async () => ({ h, f, sessions } = await openAccessFixture()));
+  afterAll(() => closeAccessFixture(h));
 
   const cases = ROUTES.filter((r) => !r.skipRun).flatMap((r) => ACTORS.map((actor) => ({ r, actor: actor as Actor })));
   it.each(cases.map((c) => [`${c.r.method} ${c.r.file.replace(/^app|\/route\.ts$/g, "")} as ${c.actor}: ${c.r.access[c.actor]}`, c] as const))(
