@@ -23,6 +23,8 @@ export const contractors = pgTable(
     smsOptedOutAt: ts(),
     emailUnsubscribedAt: ts(),
     lastInteractionAt: ts(),
+    /** "en" or "es": every text, email and attendee page in this language (lib/i18n). */
+    language: text().$type<"en" | "es">().notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
