@@ -23,17 +23,17 @@ export function NowNextCard({
   const nowFallback =
     value.phase === "after" ? t.agenda.dayOver : value.phase === "before" && first ? t.agenda.beforeDay(time(first)) : t.agenda.nothingNow;
   return (
-    <section aria-labelledby="now-heading" className="grid gap-2 rounded-xl border border-primary/40 bg-card p-4 shadow-xs">
+    <section aria-labelledby="now-heading" className="grid rounded-xl border border-primary/40 bg-card px-3.5 py-3 shadow-xs">
       <h2 id="now-heading" className="sr-only">
         {t.agenda.nowNext}
       </h2>
-      <dl className="grid gap-3">
+      <dl className="grid gap-2">
         <div className="grid gap-0.5">
           <dt className="text-xs font-semibold tracking-wide text-primary uppercase">{t.agenda.now}</dt>
           <dd>{value.now ? <MomentLine m={value.now} time={time} t={t} until /> : <p className="text-muted-foreground">{nowFallback}</p>}</dd>
         </div>
         {value.next ? (
-          <div className="grid gap-0.5 border-t border-border pt-3">
+          <div className="grid gap-0.5 border-t border-border pt-2">
             <dt className="text-xs font-semibold tracking-wide text-primary uppercase">{t.agenda.next}</dt>
             <dd>
               <MomentLine m={value.next} time={time} t={t} />
@@ -58,7 +58,7 @@ function MomentLine({ m, time, t, until }: { m: Moment<Item>; time: (d: Date) =>
   const isBreak = item.type === "break" || item.type === "lunch";
   const when = until ? t.agenda.untilTime(time(item.endsAt)) : t.agenda.atTime(time(item.startsAt));
   return (
-    <div className="grid gap-1">
+    <div className="grid gap-0.5">
       <p className="flex items-start gap-2 leading-snug">
         {isBreak ? (
           <Coffee aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-muted-foreground" />

@@ -10,9 +10,9 @@ export function PicksList({ items, zone, locale, t }: { items: ReadonlyArray<Ite
   const picks = items.filter((i) => i.recommended);
   if (picks.length === 0) return <p className="rounded-xl border border-dashed border-border px-4 py-4 text-muted-foreground">{t.agenda.yourDayNone}</p>;
   return (
-    <ol className="grid gap-2.5">
+    <ol className="grid gap-2">
       {picks.map((item) => (
-        <li key={item.id} className="grid gap-1 rounded-xl border border-primary/40 bg-card p-3.5 shadow-xs">
+        <li key={item.id} className="grid gap-0.5 rounded-xl border border-primary/40 bg-card px-3.5 py-2.5 shadow-xs">
           <p className="flex flex-wrap items-center justify-between gap-x-3 text-sm">
             <time dateTime={item.startsAt.toISOString()} className="font-medium tabular-nums">
               {formatTimeRange(item.startsAt, item.endsAt, zone, locale)}
@@ -36,7 +36,7 @@ export function PicksList({ items, zone, locale, t }: { items: ReadonlyArray<Ite
               </span>
             ) : null}
           </p>
-          {item.recommended!.why ? <p className="text-sm leading-relaxed text-pretty text-foreground/85">{item.recommended!.why}</p> : null}
+          {item.recommended!.why ? <p className="line-clamp-3 text-sm leading-snug text-pretty text-foreground/85">{item.recommended!.why}</p> : null}
         </li>
       ))}
     </ol>

@@ -55,7 +55,8 @@ export function PlanSummary({
         </Alert>
       ) : null}
 
-      {hasPicks || status === "ready" ? <p className="text-sm font-medium">{t.agenda.counts(sessions, sponsors, peers)}</p> : null}
+      {/* The sections below show the same at a glance; said once for screen readers. */}
+      {hasPicks || status === "ready" ? <p className="sr-only">{t.agenda.counts(sessions, sponsors, peers)}</p> : null}
     </div>
   );
 }

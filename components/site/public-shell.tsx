@@ -29,7 +29,7 @@ export function PublicShell({
           {headerRight}
         </div>
       </header>
-      <main id="main" className={cn(container, "flex-1", compact ? "py-4 sm:py-8" : "py-8 sm:py-12")}>
+      <main id="main" className={cn(container, "flex-1", compact ? "py-3 sm:py-8" : "py-8 sm:py-12")}>
         {children}
       </main>
       <footer className="border-t border-border/70">

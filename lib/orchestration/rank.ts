@@ -122,7 +122,7 @@ export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
 export function writerProfile(c: PlanContext["contractor"]): AttendeeProfile {
   return {
     firstName: c.firstName, companyName: c.companyName, businessType: c.businessType, serviceArea: c.serviceArea,
-    revenueTier: c.revenueTier, teamSize: c.teamSize, focusAreas: c.focusAreas,
+    revenueTier: c.revenueTier, teamSize: c.teamSize, focusAreas: c.focusAreas, language: c.language === "es" ? "es" : "en",
   };
 }
 

@@ -61,15 +61,15 @@ export default async function PersonalAgendaPage({ params, searchParams }: Atten
 
   return (
     <PublicShell lang={locale} compact>
-      <div className="grid gap-5 pb-16">
-        <header className="grid gap-1">
-          <p className="text-sm font-semibold tracking-wide text-primary uppercase">
+      <div className="grid gap-4 pb-16">
+        <header className="grid gap-0.5">
+          <p className="truncate text-xs font-semibold tracking-wide text-primary uppercase">
             <Link href={base} className="hover:underline">
               {event.name}
             </Link>
           </p>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t.agenda.greeting(contractor.firstName)}</h1>
-          <p className="text-sm text-muted-foreground">
+          <p className="truncate text-sm text-muted-foreground">
             {when.date}
             {event.venue ? ` · ${event.venue}` : null}
           </p>
