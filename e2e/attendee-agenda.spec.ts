@@ -32,6 +32,15 @@ test("a phone registrant checks in and sees Now/Next and the three picks above t
   await registerOnPhone(phone, SLUG, { first: "Pia", last: "Nguyen", email: "pia.e2e@example.com", phone: "(512) 555-0191", company: "Nguyen HVAC" });
   const { token, attendeeId } = await tokenFromConfirmation(admin.request, ev.id, "Pia Nguyen");
   agendaUrl = `/events/${SLUG}/agenda?t=${token}`;
+  // A complete profile: what the matching needs to find her peers.
+  await phone.goto(`/events/${SLUG}/profile?t=${token}`);
+  await phone.getByLabel("Type of business").fill("HVAC");
+  await phone.getByLabel("Service area").fill("San Marcos, TX");
+  await phone.getByLabel("Annual revenue").selectOption({ value: "1m_5m" });
+  await phone.getByLabel("Team size").fill("9");
+  for (const area of ["Pricing", "Hiring", "Marketing", "Operations"]) await phone.getByRole("checkbox", { name: area, exact: true }).check();
+  await phone.getByRole("button", { name: "Save profile" }).click();
+  await expect(phone.getByText("Profile complete — you won't get more reminders")).toBeVisible();
 
   // Morning of the event: Pia and a dozen of the imported attendees arrive.
   await jumpClock(admin.request, ev.day.set({ hour: 8, minute: 40 }));
@@ -77,6 +86,11 @@ test("peers: the time before the batch, the names after it", async ({ browser })
   await expect(people).toContainText(/We'll introduce you to 3 people at 12:05 PM \(lunch\)/);
 
   await jumpClock(admin.request, ev.day.set({ hour: 11, minute: 46 }));
+  // The batch has run when her introductions are in the outbox.
+  await expect(async () => {
+    const intros = await outbox(admin.request, ev.id, { type: "peer_introduction" });
+    expect(intros.filter((m) => m.attendee_name === "Pia Nguyen").length).toBeGreaterThan(0);
+  }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
   await expect(async () => {
     await phone.goto(agendaUrl);
     await expect(people.getByRole("listitem").first()).toBeVisible({ timeout: 1_000 });

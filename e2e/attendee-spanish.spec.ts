@@ -25,7 +25,8 @@ test("a Spanish registrant gets the confirmation, the reminders and the agenda i
   await registerOnPhone(phone, SLUG, { first: "Lucía", last: "Ramos", email: "lucia.e2e@example.com", phone: "(512) 555-0193", company: "Ramos Plomería", spanish: true });
   const { token, attendeeId, rows } = await tokenFromConfirmation(admin.request, ev.id, "Lucía Ramos");
   const sms = rows.find((m) => m.channel === "sms")!;
-  expect(sms.body).toContain("ya está registrado en");
+  // GSM-7 keeps ñ and é but not á: "está" travels as "esta".
+  expect(sms.body).toContain("ya esta registrado en");
   expect(sms.body).toContain("Responda STOP");
   await expect(async () => {
     const email = (await outbox(admin.request, ev.id, { type: "registration_confirmation", attendee: attendeeId })).find((m) => m.channel === "email");

@@ -36,7 +36,7 @@ export function PicksList({ items, zone, locale, t }: { items: ReadonlyArray<Ite
               </span>
             ) : null}
           </p>
-          {item.recommended!.why ? <p className="line-clamp-3 text-sm leading-snug text-pretty text-foreground/85">{item.recommended!.why}</p> : null}
+          {item.recommended!.why ? <p className="line-clamp-2 text-sm leading-snug text-pretty text-foreground/85">{item.recommended!.why}</p> : null}
         </li>
       ))}
     </ol>
