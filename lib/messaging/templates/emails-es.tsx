@@ -34,7 +34,7 @@ const confirmation: EmailBuilder = async (ctx) => {
         <Paragraph>{greeting(ctx)}</Paragraph>
         <Paragraph>Ya tiene su lugar en {ctx.event.name}. Muestre este código QR en el mostrador para hacer el check-in.</Paragraph>
         <Details rows={[["Cuándo", when(ctx)], ["Dónde", whereLine(ctx)]]} />
-        <QrCode src="cid:qr" caption="Su código de check-in" />
+        <QrCode src="cid:qr" caption="Su código de check-in" code={ctx.attendee.qrCodeData} />
         {pending ? (
           <>
             <Paragraph>Complete su perfil en 2 minutos: así elegimos los ponentes, patrocinadores y personas que valen su tiempo.</Paragraph>
@@ -60,7 +60,7 @@ const reminder =
         <Paragraph>{lead(ctx)} Evite la fila: haga el check-in desde su teléfono o muestre su código QR en el mostrador.</Paragraph>
         <Details rows={[["Cuándo", when(ctx)], ["Dónde", whereLine(ctx)]]} />
         <PrimaryButton href={ctx.links.checkIn}>Hacer el check-in</PrimaryButton>
-        <QrCode src="cid:qr" caption="Su código de check-in" />
+        <QrCode src="cid:qr" caption="Su código de check-in" code={ctx.attendee.qrCodeData} />
       </EmailLayout>
     ),
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { FullAgenda } from "@/components/agenda/full-agenda";
 import { NowNextCard } from "@/components/agenda/now-next-card";
@@ -10,7 +11,7 @@ import { CalendarButton, PlanSummary } from "@/components/agenda/plan-summary";
 import { QrButton } from "@/components/agenda/qr-button";
 import { SponsorList } from "@/components/agenda/sponsor-list";
 import { formatEventRange, formatTime, zoneAbbreviation } from "@/components/events/datetime";
-import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
+import { attendeePageMetadata, type AttendeePageProps } from "@/components/events/invalid-link";
 import { PublicShell } from "@/components/site/public-shell";
 import { nowAndNext } from "@/lib/agenda/now-next";
 import { getPersonalAgenda, type PersonalAgenda } from "@/lib/agenda/personal-agenda";
@@ -40,7 +41,7 @@ export default async function PersonalAgendaPage({ params, searchParams }: Atten
   const offlineCopy = (await headers()).get("x-tpx-offline-copy") === "1";
   const db = await getDb();
   const data = token ? await getPersonalAgenda(db, slug, token, { recordOpen: !offlineCopy }) : null;
-  if (!data || !token) return <InvalidLinkPage eventSlug={slug} />;
+  if (!data || !token) notFound();
 
   const locale: Locale = data.contractor.language;
   const t = dictionary(locale);
