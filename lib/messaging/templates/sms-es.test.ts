@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SegmentedMessage } from "sms-segments-calculator";
 import type { MessageType } from "@/db/schema";
-import { renderEmail, renderSms, SMS_MAX_LENGTH } from "./index";
-import { gsm7Length, isGsm7 } from "./gsm7";
+import { MAX_SMS_SEGMENTS, smsSegmentCount } from "../segments";
+import { renderEmail, renderSms } from "./index";
+import { isGsm7 } from "./gsm7";
 import { SMS_TEMPLATES_ES } from "./sms-es";
 import { fixtureContext } from "./test-fixtures";
 
@@ -20,7 +21,7 @@ describe("Spanish SMS", () => {
     const text = renderSms(fixtureContext(type, { ...es, personalization: DATA[type] ?? {} }));
     expect(text).toMatch(/Hola|Bienvenido|Registrado|Conozca|Califique|Check-in|A las|Visite/);
     expect(isGsm7(text)).toBe(true);
-    expect(gsm7Length(text)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+    expect(smsSegmentCount(text)).toBeLessThanOrEqual(MAX_SMS_SEGMENTS);
     // The carrier's count agrees: GSM-7, at most two segments.
     const seg = new SegmentedMessage(text);
     expect(seg.encodingName).toBe("GSM-7");
