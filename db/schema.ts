@@ -7,3 +7,4 @@ export * from "./schema/matching";
 export * from "./schema/system";
 export * from "./schema/audit";
 export * from "./schema/ratelimits";
+export * from "./schema/inbound";

@@ -34,6 +34,8 @@ export const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   /** Override Resend's API base (tests point it at a local fake). */
   RESEND_BASE_URL: optionalUrl,
+  /** Signing secret of the Resend webhook (resend.com → Webhooks → the endpoint → Signing secret, whsec_…). */
+  RESEND_WEBHOOK_SECRET: optionalString,
   /** Sender address, on a domain verified in Resend. Required with RESEND_API_KEY in production. */
   EMAIL_FROM: optionalString,
   /** Twilio account SID and auth token (console.twilio.com). Unset: SMS go to the dev outbox. */
@@ -41,6 +43,11 @@ export const envSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   /** The Twilio number (E.164) or Messaging Service SID (MG…) that sends SMS. */
   TWILIO_FROM: optionalString,
+  /**
+   * The public base URL Twilio calls for inbound SMS and status callbacks (e.g. https://tpx.example.com).
+   * Signatures are checked against it, never against the Host header (a proxy rewrites that). Unset: APP_URL.
+   */
+  TWILIO_WEBHOOK_BASE_URL: optionalUrl,
   /** Override Twilio's REST base (tests point it at a local fake). */
   TWILIO_BASE_URL: optionalUrl,
   /** SPEC §4.2: segments per second each sending number may send (US long code 1; toll-free 3; short code 100). */

@@ -100,6 +100,11 @@ export default async function AdminEventsPage() {
                           Outbox<span className="sr-only"> of {event.name}</span>
                         </Link>
                       </Button>
+                      <Button asChild size="sm" variant="outline">
+                        <Link href={`/admin/events/${event.id}/inbox`}>
+                          SMS inbox<span className="sr-only"> of {event.name}</span>
+                        </Link>
+                      </Button>
                       {event.status !== "draft" ? (
                         <Button asChild size="sm" variant="ghost">
                           <Link href={`/events/${event.slug}`}>

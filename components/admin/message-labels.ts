@@ -21,6 +21,7 @@ export const MESSAGE_TYPE_LABELS: Record<MessageType, string> = {
   feedback_request: "Feedback request",
   re_engagement: "Re-engagement",
   event_invitation: "Event invitation",
+  sms_reply: "Reply",
 };
 
 export const MESSAGE_STATUSES: readonly MessageStatus[] = ["scheduled", "sending", "sent", "skipped", "failed", "cancelled"];

@@ -23,6 +23,8 @@ export const events = pgTable(
     organizerName: text(),
     organizerEmail: text(),
     organizerPhone: text(),
+    /** Wi-Fi network and password as attendees should read it; the concierge answers "wifi?" with it. */
+    wifiInfo: text(),
     /** When batch peer matching ran (SPEC §5.4); null until then. */
     peerBatchRanAt: ts(),
     /** Most SMS one attendee gets from the plan on one event day (lib/scheduling/budget.ts); the rest is bundled or left to the page. */

@@ -102,3 +102,4 @@ export type Recommendation = typeof recommendations.$inferSelect;
 export type PeerMatch = typeof peerMatches.$inferSelect;
 export type Rating = typeof ratings.$inferSelect;
 export type LearningEvent = typeof aiLearningEvents.$inferSelect;
+export type RecommendationKind = (typeof recommendationKind.enumValues)[number];

@@ -25,6 +25,8 @@ export const messageTypes = [
   "feedback_request",
   "re_engagement",
   "event_invitation",
+  /** A reply to an inbound SMS (lib/inbound): the concierge's answer, a confirmation, staff's reply. */
+  "sms_reply",
 ] as const;
 
 export const messageType = pgEnum("message_type", messageTypes);

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { eventMessages, type Message, type MessageStatus } from "@/db/schema";
 import type { Channels, SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
+import { markOptedOut } from "@/lib/inbound/opt-out";
 import type { SmsPacer } from "./pacing";
 import { renderForSend, sendRendered, type Rendered } from "./render-send";
 import { smsSegmentCount } from "./segments";
@@ -78,10 +79,10 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   const sentAt = clock();
   const result = await sendRendered(row, rendered, deps.channels);
   await deps.hooks?.afterProviderAnswer?.(row, result);
-  return recordResult(db, row, result, { sentAt, pacingWaitMs, clock });
+  return recordResult(db, row, result, { sentAt, pacingWaitMs, clock, to: rendered.to });
 }
 
-async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number; clock: () => Date }) {
+async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number; clock: () => Date; to?: string }) {
   const at = t.sentAt;
   const clock = t.clock;
   const paced = { pacingWaitMs: t.pacingWaitMs };
@@ -107,6 +108,9 @@ async function recordResult(db: Db, row: Message, result: SendResult, t: { sentA
     await update(db, row, { ...paced, status: "scheduled", nextAttemptAt: retryAt, lastError: result.reason }, clock);
     return { status: "retry" as const, retryAt, reason: result.reason };
   }
+  // Twilio 21610: the number replied STOP to the carrier; honour it everywhere at once (SPEC §4).
+  const to = t.to ?? row.toAddress;
+  if (row.channel === "sms" && to && String(result.code) === "21610") await markOptedOut(db, to, at);
   const reason = result.kind === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
   return finish(db, row, { ...paced, status: "failed", statusReason: reason, lastError: result.reason }, clock);
 }

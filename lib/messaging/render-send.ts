@@ -1,3 +1,4 @@
+import { smsStatusCallbackUrl } from "@/lib/inbound/urls";
 import type { Message } from "@/db/schema";
 import type { Channels, SendResult } from "@/lib/channels/types";
 import { attendeeLinks } from "./links";
@@ -40,7 +41,7 @@ export async function renderForSend(row: Message, ctx: SendContext): Promise<Ren
 }
 
 export function sendRendered(row: Message, r: Rendered, channels: Channels): Promise<SendResult> {
-  if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text });
+  if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text, statusCallback: smsStatusCallbackUrl() });
   const e = r.email!;
   return channels.email.send({
     messageId: row.id,

@@ -35,7 +35,10 @@ export function decideAtSend(
   if (m.channel === "sms") {
     if (!contractor.phone) return { action: "skip", reason: "no mobile number" };
     if (contractor.smsOptedOutAt) return { action: "skip", reason: "opted out of SMS" };
-    if (!contractor.smsOptIn) return { action: "skip", reason: "no SMS consent" };
+    // A reply answers a text the person sent us: that is their consent for this one message.
+    if (!contractor.smsOptIn && m.type !== "sms_reply") return { action: "skip", reason: "no SMS consent" };
+  } else if (contractor.emailBouncedAt) {
+    return { action: "skip", reason: "email address bounced or complained" };
   } else if (contractor.emailUnsubscribedAt && !TRANSACTIONAL.has(m.type)) {
     return { action: "skip", reason: "unsubscribed from email" };
   }

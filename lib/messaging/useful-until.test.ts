@@ -37,6 +37,7 @@ const cases: Array<[MessageType, Date, Record<string, unknown>?]> = [
   ["feedback_request", at(48 * H)],
   ["re_engagement", at(7 * 24 * H)],
   ["event_invitation", at(7 * 24 * H)],
+  ["sms_reply", at(H / 6)],
 ];
 
 describe("latest useful time (SPEC §4.1)", () => {

@@ -63,6 +63,8 @@ export const LATEST_USEFUL_TIME: Record<MessageType, Rule> = {
   feedback_request: after(48 * HOUR),
   re_engagement: after(7 * 24 * HOUR),
   event_invitation: after(7 * 24 * HOUR),
+  // An answer to a text (an SMS reply, the concierge): after 10 minutes the conversation has moved on.
+  sms_reply: after(10 * MINUTE),
 };
 
 export function latestUsefulTime(m: UsefulnessInput, ctx: UsefulnessContext): Date {

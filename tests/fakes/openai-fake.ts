@@ -22,6 +22,8 @@ export type OpenAIFakeStep =
   | { content: string | object }
   /** Content computed from the request, e.g. to echo the ids the prompt asked about. */
   | ((request: ChatCompletionRequest) => string | object)
+  /** The assistant calls tools (finish_reason "tool_calls"); arguments are sent as JSON text. */
+  | { toolCalls: Array<{ name: string; arguments?: object }> }
   /** Accept the request and never answer: drives the client into its timeout. */
   | "hang"
   /** A bare HTTP status with OpenAI's error body. */
@@ -59,6 +61,10 @@ export async function startOpenAIFake() {
       if (typeof step === "object" && "status" in step) {
         return openaiError(step.status, step.message ?? `Fake OpenAI error ${step.status}`, step.type ?? TYPE_FOR_STATUS[step.status] ?? "server_error", step.code);
       }
+      if (typeof step === "object" && "toolCalls" in step) {
+        completions += 1;
+        return { status: 200, json: toolCallCompletion(`chatcmpl-fake-${completions}`, body.model, step.toolCalls) };
+      }
       const content = typeof step === "function" ? step(body) : step.content;
       completions += 1;
       return { status: 200, json: completion(`chatcmpl-fake-${completions}`, body.model, content) };
@@ -85,6 +91,28 @@ function completion(id: string, model: string, content: string | object) {
     model,
     choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: "stop" }],
     usage: { prompt_tokens: 100, completion_tokens: Math.ceil(text.length / 4), total_tokens: 100 + Math.ceil(text.length / 4) },
+  };
+}
+
+function toolCallCompletion(id: string, model: string, calls: Array<{ name: string; arguments?: object }>) {
+  return {
+    id,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: "assistant",
+          content: null,
+          tool_calls: calls.map((c, i) => ({ id: `call_${id}_${i}`, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments ?? {}) } })),
+        },
+        logprobs: null,
+        finish_reason: "tool_calls",
+      },
+    ],
+    usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 },
   };
 }
 

@@ -123,6 +123,23 @@ export const ROUTES: RouteRow[] = [
     access: { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" } as AccessRow,
     request: () => ({ url: "/api/inngest", body: method === "GET" ? undefined : {} }),
   })),
+  // Provider webhooks: public URLs, but only a valid provider signature is let in (no session or token counts).
+  ...(["app/api/webhooks/twilio/sms/route.ts", "app/api/webhooks/twilio/status/route.ts"] as const).map((file) => ({
+    file,
+    method: "POST" as const,
+    access: { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" } as AccessRow,
+    request: () => ({
+      url: file.includes("status") ? "/api/webhooks/twilio/status" : "/api/webhooks/twilio/sms",
+      body: `MessageSid=SM${"0".repeat(32)}&MessageStatus=delivered&From=%2B15125550101&Body=STOP`,
+      contentType: "application/x-www-form-urlencoded",
+    }),
+  })),
+  {
+    file: "app/api/webhooks/resend/route.ts",
+    method: "POST",
+    access: { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" },
+    request: () => ({ url: "/api/webhooks/resend", body: { type: "email.bounced", data: { to: ["ana.own@example.com"] } } }),
+  },
   {
     file: "app/api/unsubscribe/route.ts",
     method: "POST",
@@ -142,6 +159,8 @@ export const PAGES: PageRow[] = [
   { file: "app/admin/page.tsx", access: adminOnly, url: () => "/admin" },
   { file: "app/admin/outbox/page.tsx", access: adminOnly, url: () => "/admin/outbox" },
   { file: "app/admin/events/[id]/outbox/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/outbox` },
+  { file: "app/admin/events/[id]/inbox/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/inbox` },
+  { file: "app/admin/events/[id]/conversations/[attendeeId]/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/conversations/${f.attendeeId}` },
   { file: "app/staff/page.tsx", access: staffAndAdmin, url: () => "/staff" },
   { file: "app/staff/events/[id]/page.tsx", access: staffAndAdmin, url: (f) => `/staff/events/${f.eventId}` },
   { file: "app/events/[slug]/page.tsx", access: everyone, url: (f) => `/events/${f.slug}` },
@@ -175,6 +194,21 @@ export const ACTIONS: ActionRow[] = [
     access: adminOnly,
     page: (f) => `/admin/events/${f.eventId}/outbox`,
     args: (f) => [f.eventId, f.attendeeId, f.emailMessageId],
+  },
+  {
+    file: "app/admin/events/[id]/conversations/[attendeeId]/actions.ts",
+    name: "sendStaffReply",
+    access: adminOnly,
+    page: (f) => `/admin/events/${f.eventId}/conversations/${f.attendeeId}`,
+    args: (f) => [f.eventId, f.attendeeId, "$undefined", { $form: { body: "Matrix reply" } }],
+  },
+  {
+    file: "app/admin/events/[id]/conversations/[attendeeId]/actions.ts",
+    name: "simulateInboundSms",
+    // Development tools only (devToolsEnabled), and then organizers only.
+    access: adminOnly,
+    page: (f) => `/admin/events/${f.eventId}/conversations/${f.attendeeId}`,
+    args: (f) => [f.eventId, f.attendeeId, "$undefined", { $form: { body: "what's next?" } }],
   },
   {
     file: "app/events/[slug]/actions.ts",

@@ -4,6 +4,7 @@ import { eventWindow, firstName, formatDateTime, formatTime, joinList, plural, s
 import { missingProfileFieldLabels } from "./profile-fields";
 import { agendaCounts } from "./personalization";
 import { DURING_EVENT_SMS } from "./sms-during-event";
+import { INBOUND_SMS } from "@/lib/inbound/sms-templates";
 
 /**
  * SMS templates. Each returns its wordings from fullest to most compact; renderSms
@@ -101,6 +102,7 @@ const agendaReady: SmsTemplate = (ctx) => {
 
 export const SMS_TEMPLATES: Partial<Record<MessageType, SmsTemplate>> = {
   ...DURING_EVENT_SMS,
+  ...INBOUND_SMS,
   registration_confirmation: registrationConfirmation,
   check_in_reminder_night_before: nightBefore,
   check_in_reminder_1_hour: oneHour,
