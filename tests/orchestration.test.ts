@@ -29,6 +29,8 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error("demo invalid");
   const summary = await importEventFile(h.db, parsed.file, { now: local("2026-11-26 09:00", zone) });
   eventId = summary.eventId;
+  // These cases check every message's minute; the SMS budget has its own test (tests/sms-budget.test.ts).
+  await h.db.update(events).set({ smsDailyBudget: 100 }).where(eq(events.id, eventId));
   // Register every demo contractor so the pool is realistic.
   const all = await h.db.select().from(contractors);
   for (const c of all) {

@@ -16,9 +16,13 @@ const MAX_POLLS = 120;
  */
 export function PlanPending({
   checkStatus,
+  title,
+  body,
   intervalMs = 5000,
 }: {
   checkStatus: () => Promise<string | null>;
+  title: string;
+  body: string;
   intervalMs?: number;
 }) {
   const router = useRouter();
@@ -56,9 +60,9 @@ export function PlanPending({
   return (
     <Alert variant="info" role="status">
       <LoaderCircle aria-hidden="true" className="animate-spin" />
-      <AlertTitle>We&apos;re building your plan — refresh in a minute</AlertTitle>
+      <AlertTitle>{title}</AlertTitle>
       <AlertDescription>
-        <p>Your sessions, sponsors and people to meet will appear here as soon as they&apos;re ready.</p>
+        <p>{body}</p>
       </AlertDescription>
     </Alert>
   );

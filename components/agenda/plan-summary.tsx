@@ -2,65 +2,44 @@ import Link from "next/link";
 import { CalendarPlus, Clock, QrCode } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { Dictionary } from "@/lib/i18n";
 import { PlanPending } from "./plan-pending";
-import { plural } from "./time";
 
 type PlanStatus = "none" | "pending" | "ready" | "failed";
 
 /**
- * "Your plan": the counts (each a jump to its section), where the plan stands, and
- * the add-to-calendar link.
+ * "Your plan": where the plan stands (checked in? being built?) and the counts.
  */
 export function PlanSummary({
+  t,
   status,
   sessions,
   sponsors,
   peers,
-  calendarHref,
   checkInHref,
   checkStatus,
 }: {
+  t: Dictionary;
   status: PlanStatus;
   sessions: number;
   sponsors: number;
   peers: number;
-  calendarHref: string;
   checkInHref: string;
   checkStatus: () => Promise<string | null>;
 }) {
   const hasPicks = sessions + sponsors + peers > 0;
-  const jump = "whitespace-nowrap rounded-sm font-medium text-foreground underline decoration-border underline-offset-4 hover:decoration-primary";
   return (
-    <div className="grid gap-4">
-      {hasPicks || status === "ready" ? (
-        <p className="text-lg">
-          <a href="#your-day" className={jump}>
-            {plural(sessions, "session", "sessions")}
-          </a>
-          {" · "}
-          <a href="#sponsors" className={jump}>
-            {plural(sponsors, "sponsor", "sponsors")}
-          </a>
-          {" · "}
-          <a href="#people" className={jump}>
-            {plural(peers, "person", "people")} to meet
-          </a>
-        </p>
-      ) : null}
-
-      {status === "pending" ? <PlanPending checkStatus={checkStatus} /> : null}
+    <div className="grid gap-2">
+      {status === "pending" ? <PlanPending checkStatus={checkStatus} title={t.agenda.pendingTitle} body={t.agenda.pendingBody} /> : null}
 
       {status === "none" ? (
         <Alert variant="info">
           <QrCode aria-hidden="true" />
-          <AlertTitle>Your plan starts when you check in</AlertTitle>
+          <AlertTitle>{t.agenda.checkInTitle}</AlertTitle>
           <AlertDescription>
-            <p>
-              Check in at the desk with your code, or online, and we&apos;ll pick the sessions, sponsors and people
-              worth your time.
-            </p>
+            <p>{t.agenda.checkInBody}</p>
             <Link href={checkInHref} className="inline-flex min-h-11 items-center font-medium text-primary underline underline-offset-2">
-              Check in online
+              {t.agenda.checkInOnline}
             </Link>
           </AlertDescription>
         </Alert>
@@ -69,19 +48,27 @@ export function PlanSummary({
       {status === "failed" && !hasPicks ? (
         <Alert variant="warning" role="status">
           <Clock aria-hidden="true" />
-          <AlertTitle>Your picks are taking longer than usual</AlertTitle>
+          <AlertTitle>{t.agenda.failedTitle}</AlertTitle>
           <AlertDescription>
-            <p>Here&apos;s the full agenda in the meantime. Check back in a few minutes.</p>
+            <p>{t.agenda.failedBody}</p>
           </AlertDescription>
         </Alert>
       ) : null}
 
-      <Button asChild variant="outline" size="lg" className="w-full sm:w-auto">
-        <a href={calendarHref}>
-          <CalendarPlus aria-hidden="true" />
-          {sessions > 0 ? "Add my sessions to calendar" : "Add the event to my calendar"}
-        </a>
-      </Button>
+      {/* The sections below show the same at a glance; said once for screen readers. */}
+      {hasPicks || status === "ready" ? <p className="sr-only">{t.agenda.counts(sessions, sponsors, peers)}</p> : null}
     </div>
+  );
+}
+
+/** Add-to-calendar: the attendee's sessions once picked, else the event. */
+export function CalendarButton({ href, label }: { href: string; label: string }) {
+  return (
+    <Button asChild variant="outline" size="lg" className="w-full sm:w-auto">
+      <a href={href}>
+        <CalendarPlus aria-hidden="true" />
+        {label}
+      </a>
+    </Button>
   );
 }

@@ -1,19 +1,18 @@
 import { DateTime } from "luxon";
+import { intlLocale, type Locale } from "@/lib/i18n/locale";
 
-const LOCALE = "en-US";
-
-function local(at: Date, zone: string): DateTime {
-  return DateTime.fromJSDate(at, { zone }).setLocale(LOCALE);
+function local(at: Date, zone: string, locale: Locale = "en"): DateTime {
+  return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale(locale));
 }
 
-/** "8:00 AM" in the event's zone. */
-export function formatTime(at: Date, zone: string): string {
-  return local(at, zone).toLocaleString(DateTime.TIME_SIMPLE);
+/** "8:00 AM" ("8:00 a. m." in Spanish) in the event's zone. */
+export function formatTime(at: Date, zone: string, locale: Locale = "en"): string {
+  return local(at, zone, locale).toLocaleString(DateTime.TIME_SIMPLE);
 }
 
-/** "Thursday, March 12, 2026" in the event's zone. */
-export function formatDay(at: Date, zone: string): string {
-  return local(at, zone).toLocaleString({ weekday: "long", month: "long", day: "numeric", year: "numeric" });
+/** "Thursday, March 12, 2026" ("jueves, 12 de marzo de 2026") in the event's zone. */
+export function formatDay(at: Date, zone: string, locale: Locale = "en"): string {
+  return local(at, zone, locale).toLocaleString({ weekday: "long", month: "long", day: "numeric", year: "numeric" });
 }
 
 /** "Mar 12, 2026, 8:00 AM EDT": one instant in the event's zone, for tables. */
@@ -46,12 +45,16 @@ export function zoneAbbreviation(at: Date, zone: string): string {
  * one day → { date: "Thursday, March 12, 2026", time: "8:00 AM – 5:30 PM EDT" };
  * several → { date: "March 12 – 13, 2026", time: "Mar 12, 8:00 AM – Mar 13, 5:00 PM EDT" }.
  */
-export function formatEventRange(start: Date, end: Date, zone: string): { date: string; time: string } {
-  const s = local(start, zone);
-  const e = local(end, zone);
-  const tz = e.toFormat("ZZZZ");
+export function formatEventRange(start: Date, end: Date, zone: string, locale: Locale = "en"): { date: string; time: string } {
+  const s = local(start, zone, locale);
+  const e = local(end, zone, locale);
+  const tz = local(end, zone).toFormat("ZZZZ");
   if (s.hasSame(e, "day")) {
-    return { date: formatDay(start, zone), time: `${formatTime(start, zone)} – ${formatTime(end, zone)} ${tz}` };
+    return { date: formatDay(start, zone, locale), time: `${formatTime(start, zone, locale)} – ${formatTime(end, zone, locale)} ${tz}` };
+  }
+  if (locale !== "en") {
+    const span = { month: "long", day: "numeric", year: "numeric" } as const;
+    return { date: `${s.toLocaleString(span)} – ${e.toLocaleString(span)}`, time: `${s.toLocaleString(DateTime.DATETIME_MED)} – ${e.toLocaleString(DateTime.DATETIME_MED)} ${tz}` };
   }
   const date = s.hasSame(e, "month")
     ? `${s.toFormat("LLLL d")} – ${e.toFormat("d, yyyy")}`

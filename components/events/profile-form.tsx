@@ -22,6 +22,7 @@ export type ProfileValues = {
   revenue_tier: string;
   team_size: string;
   focus_areas: string[];
+  language: "en" | "es";
 };
 
 export type ProfileFormState =
@@ -141,6 +142,15 @@ export function ProfileForm({
           />
         </Field>
       </div>
+
+      <Field id="language" label="Language for texts, emails and your agenda" hint="Idioma de sus mensajes, correos y agenda.">
+        <Select {...controlProps("language", { hint: true })} name="language" defaultValue={initial.language}>
+          <option value="en">English</option>
+          <option value="es" lang="es">
+            Español
+          </option>
+        </Select>
+      </Field>
 
       <fieldset
         className="grid gap-3"

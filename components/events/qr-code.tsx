@@ -5,7 +5,19 @@ import { cn } from "@/lib/utils";
  * attendee's opaque qr_code_data). Always dark on white: scanners need the contrast,
  * whatever the page's theme.
  */
-export function QrCode({ svg, label, code, className }: { svg: string; label: string; code?: string; className?: string }) {
+export function QrCode({
+  svg,
+  label,
+  code,
+  className,
+  caption = "Can't scan? Code",
+}: {
+  svg: string;
+  label: string;
+  code?: string;
+  className?: string;
+  caption?: string;
+}) {
   const image = (
     <div
       role="img"
@@ -20,7 +32,7 @@ export function QrCode({ svg, label, code, className }: { svg: string; label: st
     <figure className="grid w-full justify-items-center gap-2">
       {image}
       <figcaption className="text-xs text-muted-foreground">
-        Can&apos;t scan? Code <span className="font-mono select-all">{code}</span>
+        {caption} <span className="font-mono select-all">{code}</span>
       </figcaption>
     </figure>
   );

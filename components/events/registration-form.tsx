@@ -16,6 +16,7 @@ export type RegistrationValues = {
   phone: string;
   smsConsent: boolean;
   companyName: string;
+  language: "en" | "es";
 };
 
 export type RegistrationFormState =
@@ -37,6 +38,7 @@ const LABELS: Record<keyof RegistrationValues, string> = {
   phone: "Mobile phone",
   smsConsent: "Text messages",
   companyName: "Company",
+  language: "Language",
 };
 
 const EMPTY: RegistrationValues = {
@@ -46,6 +48,7 @@ const EMPTY: RegistrationValues = {
   phone: "",
   smsConsent: false,
   companyName: "",
+  language: "en",
 };
 
 export function RegistrationForm({ action }: { action: RegistrationAction }) {
@@ -170,6 +173,30 @@ export function RegistrationForm({ action }: { action: RegistrationAction }) {
           </p>
         ) : null}
       </div>
+
+      <fieldset className="grid gap-2" aria-describedby="language-hint">
+        <legend className="text-sm font-medium">Language for your texts, emails and agenda</legend>
+        <p id="language-hint" className="text-sm text-muted-foreground">
+          <span lang="es">Idioma de sus mensajes, correos y agenda.</span>
+        </p>
+        <div className="flex flex-wrap gap-3">
+          {(
+            [
+              ["en", "English"],
+              ["es", "Español"],
+            ] as const
+          ).map(([value, label]) => (
+            <label
+              key={value}
+              lang={value}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-border bg-muted/40 px-3 text-sm has-[:checked]:border-primary has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring"
+            >
+              <input type="radio" name="language" value={value} defaultChecked={values.language === value} className="size-4 accent-primary" />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
 
       <SubmitButton pending={pending} pendingLabel="Registering…" size="lg" className="w-full sm:w-auto">
         Register

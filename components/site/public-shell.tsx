@@ -7,14 +7,20 @@ export function PublicShell({
   children,
   width = "narrow",
   headerRight,
+  lang,
+  compact = false,
 }: {
   children: React.ReactNode;
   width?: "narrow" | "wide";
   headerRight?: React.ReactNode;
+  /** The page's language when it is not the site's (an attendee who chose Spanish). */
+  lang?: string;
+  /** Less air above the content: the phone pages where the first screen is the point. */
+  compact?: boolean;
 }) {
   const container = cn("mx-auto w-full px-4 sm:px-6", width === "narrow" ? "max-w-2xl" : "max-w-5xl");
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div lang={lang} className="flex min-h-dvh flex-col">
       <header className="border-b border-border/70">
         <div className={cn(container, "flex h-16 items-center justify-between gap-4")}>
           <Link href="/" aria-label="TPX home" className="-m-2 inline-flex min-h-11 items-center rounded-md p-2">
@@ -23,7 +29,7 @@ export function PublicShell({
           {headerRight}
         </div>
       </header>
-      <main id="main" className={cn(container, "flex-1 py-8 sm:py-12")}>
+      <main id="main" className={cn(container, "flex-1", compact ? "py-3 sm:py-8" : "py-8 sm:py-12")}>
         {children}
       </main>
       <footer className="border-t border-border/70">

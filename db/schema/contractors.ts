@@ -25,6 +25,8 @@ export const contractors = pgTable(
     /** Set by a Resend bounce or complaint webhook: no more email to this address (lib/inbound/resend.ts). */
     emailBouncedAt: ts(),
     lastInteractionAt: ts(),
+    /** "en" or "es": every text, email and attendee page in this language (lib/i18n). */
+    language: text().$type<"en" | "es">().notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

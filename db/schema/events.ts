@@ -27,6 +27,8 @@ export const events = pgTable(
     wifiInfo: text(),
     /** When batch peer matching ran (SPEC §5.4); null until then. */
     peerBatchRanAt: ts(),
+    /** Most SMS one attendee gets from the plan on one event day (lib/scheduling/budget.ts); the rest is bundled or left to the page. */
+    smsDailyBudget: integer().notNull().default(8),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { aiLearningEvents, contractors, eventAttendees, eventSpeakers, eventSponsors, recommendations } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
-import { peerIntroductionTime } from "@/lib/matching";
+import { assignSponsorSlots, peerIntroductionTime, peerSlot } from "@/lib/matching";
 import { loadSessions } from "@/lib/orchestration/context";
+import { toLocale } from "@/lib/i18n/locale";
 import { getAttendeeByToken } from "@/lib/registration/profile";
 
 /**
@@ -47,10 +48,17 @@ export async function getPersonalAgenda(db: Db, slug: string, token: string | nu
     });
   }
 
+  // The break each sponsor was planned into (SPEC §5.3), from the time the plan was made.
+  const plannedAt = sponsorRecs.length ? new Date(Math.min(...sponsorRecs.map((r) => r.createdAt.getTime()))) : clockNow();
+  const slots = new Map(
+    assignSponsorSlots(sponsorRecs.map((r) => ({ kind: "sponsor" as const, targetId: r.targetId, rank: r.rank, score: r.score, reasons: [] })), sessions, plannedAt)
+      .map((s) => [s.sponsorId, s.slotId]),
+  );
+
   return {
     event,
     attendee: { id: attendee.id, qrCodeData: attendee.qrCodeData, checkInTime: attendee.checkInTime, planStatus: attendee.planStatus, accessToken: attendee.accessToken },
-    contractor: { firstName: contractor.firstName, lastName: contractor.lastName, companyName: contractor.companyName },
+    contractor: { firstName: contractor.firstName, lastName: contractor.lastName, companyName: contractor.companyName, language: toLocale(contractor.language) },
     /** The whole day in order; recommended sessions carry their rank and why. */
     agenda: sessions
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.room ?? "").localeCompare(b.room ?? ""))
@@ -61,7 +69,7 @@ export async function getPersonalAgenda(db: Db, slug: string, token: string | nu
     sponsors: sponsorRecs
       .map((r) => {
         const s = sponsors.find((x) => x.id === r.targetId);
-        return s && { id: s.id, rank: r.rank, name: s.name, boothNumber: s.boothNumber, specialOffer: s.specialOffer, why: r.whyText, talkingPoint: r.talkingPoint, reasons: r.reasons };
+        return s && { id: s.id, rank: r.rank, slotId: slots.get(s.id) ?? null, name: s.name, boothNumber: s.boothNumber, specialOffer: s.specialOffer, why: r.whyText, talkingPoint: r.talkingPoint, reasons: r.reasons };
       })
       .filter((x) => x !== undefined),
     peers: peerRecs
@@ -76,6 +84,8 @@ export async function getPersonalAgenda(db: Db, slug: string, token: string | nu
     speakers: speakers.map((s) => ({ id: s.id, name: s.name, title: s.title, company: s.company })),
     /** Until the batch has run, when peers will be introduced (SPEC §5.4); null: agenda page only. */
     peerIntroAt: event.peerBatchRanAt ? null : peerIntroductionTime(sessions),
+    /** The lunch (or long break) where peers are introduced, if any. */
+    peerSlotId: peerSlot(sessions)?.id ?? null,
     generatedAt: clockNow(),
   };
 }

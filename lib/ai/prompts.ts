@@ -101,5 +101,7 @@ export const peerFacts = (p: PeerPick) => ({
 /** The user message: the facts as JSON, which models follow more faithfully than prose. */
 export function buildPrompt<P>(input: PersonalizeInput<P>, facts: (pick: P) => object): string {
   const payload = { event: input.eventName, attendee: attendeeFacts(input.attendee), picks: input.picks.map(facts) };
-  return `Write the items for these ${input.picks.length} picks.\n${JSON.stringify(payload)}`;
+  // The facts stay as they are (names, offerings); only the sentences change language.
+  const language = input.attendee.language === "es" ? " Write every why, talkingPoint and commonGround in Spanish (US Spanish, addressing the attendee as usted)." : "";
+  return `Write the items for these ${input.picks.length} picks.${language}\n${JSON.stringify(payload)}`;
 }

@@ -11,6 +11,8 @@ export type AttendeeProfile = {
   revenueTier: string | null;
   teamSize: number | null;
   focusAreas: string[];
+  /** The attendee's language (contractors.language): the model writes its sentences in it. */
+  language?: "en" | "es";
 };
 
 export type SessionPick = {

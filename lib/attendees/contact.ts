@@ -27,6 +27,7 @@ const COLUMNS = {
   revenue_tier: "revenueTier",
   team_size: "teamSize",
   focus_areas: "focusAreas",
+  language: "language",
 } as const satisfies Record<keyof z.output<typeof contactChangeSchema>, keyof Contractor>;
 
 export type Actor = { userId: string; email: string };

@@ -127,6 +127,8 @@ const contractor = z.strictObject({
   focus_areas: tags.optional(),
   preferences: z.record(z.string(), z.unknown(), required("an object")).optional(),
   sms_opt_in: z.boolean(required("true or false")).optional(),
+  /** "en" or "es": the language of their texts, emails and pages. */
+  language: z.enum(["en", "es"], required("en or es")).optional(),
 });
 
 const registration = z.strictObject({

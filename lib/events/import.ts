@@ -253,6 +253,7 @@ const CONTRACTOR_FIELDS = [
   ["team_size", "teamSize"],
   ["focus_areas", "focusAreas"],
   ["sms_opt_in", "smsOptIn"],
+  ["language", "language"],
 ] as const;
 
 /** Upserts by email. A field the file leaves out keeps its stored value; preferences merge. */

@@ -5,6 +5,7 @@ import { writePeerIntros } from "@/lib/ai/personalize";
 import { toEventTimes } from "@/lib/events/queries";
 import { dispatchPeerBatch, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { matchPeersBatch, peerBatchTime, peerIntroductionTime } from "@/lib/matching";
+import { rebalanceSmsBudget } from "./budget-store";
 import { savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
 import { reachability } from "@/lib/registration/register";
 import { loadCheckedInPool, loadSessions, toMatchProfile } from "./context";
@@ -108,9 +109,10 @@ export async function runPeerBatch(db: Db, eventId: string, now: Date): Promise<
       const planned = list.flatMap((l, i) =>
         introduction(l.other, byId.get(l.other)!.contractor, t.items[i]?.commonGround ?? null, at, reachability(p.contractor), times),
       );
-      for (const m of planned) {
-        out.push(...(await savePlannedMessages(tx, { eventId, attendeeId: me, contractorId: p.contractor.id }, [m], m.personalization)));
-      }
+      const owner = { eventId, attendeeId: me, contractorId: p.contractor.id };
+      for (const m of planned) out.push(...(await savePlannedMessages(tx, owner, [m], m.personalization)));
+      // Introductions outrank sponsor tips and rating requests: the day's budget is re-decided.
+      out.push(...(await rebalanceSmsBudget(tx, owner, now)));
     }
     return out;
   });

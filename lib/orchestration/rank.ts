@@ -17,7 +17,7 @@ export type DeterministicPlan = {
   attendeeId: string;
   eventId: string;
   sessions: Array<RankedPick & { alertAt: string; ratingAt: string }>;
-  sponsors: Array<RankedPick & { talkingPoint: string; sendAt: string | null }>;
+  sponsors: Array<RankedPick & { talkingPoint: string; sendAt: string | null; slotId?: string | null }>;
   /** Late arrival (after the batch): pairs introduced at once. Before the batch: empty. */
   peers: Array<RankedPick & { pairScore: number }>;
   peerIntroAt: string | null;
@@ -62,6 +62,7 @@ export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
       ...pick,
       talkingPoint: sponsorTalkingPoint(profile, sponsor, pick.reasons),
       sendAt: slot?.sendAt ? slot.sendAt.toISOString() : null,
+      slotId: slot?.slotId ?? null,
     };
   });
   const peerPlan = latePairs.map((pair, i) => ({
@@ -121,7 +122,7 @@ export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
 export function writerProfile(c: PlanContext["contractor"]): AttendeeProfile {
   return {
     firstName: c.firstName, companyName: c.companyName, businessType: c.businessType, serviceArea: c.serviceArea,
-    revenueTier: c.revenueTier, teamSize: c.teamSize, focusAreas: c.focusAreas,
+    revenueTier: c.revenueTier, teamSize: c.teamSize, focusAreas: c.focusAreas, language: c.language === "es" ? "es" : "en",
   };
 }
 

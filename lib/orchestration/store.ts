@@ -7,6 +7,7 @@ import { reachability } from "@/lib/registration/register";
 import { planImmediate } from "@/lib/scheduling/plan";
 import { toEventTimes } from "@/lib/events/queries";
 import type { PlanContext } from "./context";
+import { rebalanceSmsBudget } from "./budget-store";
 import { smsAt, type PlannedWithData } from "./messages";
 import { MAX_PEERS, type DeterministicPlan } from "./rank";
 
@@ -66,7 +67,7 @@ export async function storePlan(db: Db, ctx: PlanContext, plan: DeterministicPla
       const t = textFor(texts.sponsors, s.id);
       messages.push(
         ...smsAt("sponsor_recommendation", s.id, new Date(p.sendAt), reach, times, {
-          sponsorId: s.id, sponsorName: s.name, boothNumber: s.boothNumber, talkingPoint: t?.talkingPoint ?? p.talkingPoint, why: t?.why ?? null,
+          sponsorId: s.id, sponsorName: s.name, boothNumber: s.boothNumber, talkingPoint: t?.talkingPoint ?? p.talkingPoint, why: t?.why ?? null, slotId: p.slotId ?? null,
         }),
       );
     }
@@ -100,9 +101,12 @@ export async function storePlan(db: Db, ctx: PlanContext, plan: DeterministicPla
       const otherOwner = { eventId: ctx.event.id, attendeeId: other.attendee.id, contractorId: other.contractor.id };
       const back = introduction(ctx.attendee.id, ctx.contractor, theirs?.commonGround ?? null, now, reachability(other.contractor), times);
       for (const m of back) saved.push(...(await savePlannedMessages(tx, otherOwner, [m], m.personalization)));
+      saved.push(...(await rebalanceSmsBudget(tx, otherOwner, now)));
     }
 
     for (const m of messages) saved.push(...(await savePlannedMessages(tx, owner, [m], m.personalization)));
+    // The day's texts within the event's SMS budget (bundled or left to the page by priority).
+    saved.push(...(await rebalanceSmsBudget(tx, owner, now)));
     await tx.insert(aiLearningEvents).values(
       recRows.map((r) => ({
         eventType: "recommendation_made", contractorId: ctx.contractor.id, eventId: ctx.event.id, action: `recommend_${r.kind}`,

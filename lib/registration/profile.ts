@@ -98,6 +98,7 @@ export const profileInputSchema = z.strictObject({
     text(40).transform((v, ctx) => toE164(v) ?? (ctx.addIssue({ code: "custom", message: "is not a valid mobile number" }), z.NEVER)),
   ),
   company_name: optional(text(200)),
+  language: optional(z.enum(["en", "es"], { error: "must be en or es" })),
   business_type: optional(text(100)),
   service_area: optional(text(200)),
   revenue_tier: optional(z.enum(REVENUE_TIERS, { error: "choose one of the listed ranges" })),
@@ -134,6 +135,7 @@ export async function completeProfile(
         revenueTier: v.revenue_tier ?? found.contractor.revenueTier,
         teamSize: v.team_size ?? found.contractor.teamSize,
         focusAreas: v.focus_areas ?? found.contractor.focusAreas,
+        language: v.language ?? found.contractor.language,
         lastInteractionAt: clockNow(),
         updatedAt: sql`now()`,
       })

@@ -126,6 +126,8 @@ async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise
       phone: v.phone ?? null,
       companyName: v.companyName ?? null,
       smsOptIn: v.smsConsent,
+      // A known person keeps theirs (changed on the profile page, which their token authorises).
+      language: v.language,
       lastInteractionAt: at,
     })
     .onConflictDoUpdate({

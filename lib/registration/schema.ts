@@ -14,6 +14,8 @@ export const registrationInputSchema = z
     phone: optionalText(40),
     smsConsent: z.boolean({ error: "must be true or false" }).default(false),
     companyName: optionalText(200),
+    /** Texts, emails and pages in English or Spanish (contractors.language). */
+    language: z.enum(["en", "es"], { error: "must be en or es" }).default("en"),
   })
   .transform((v, ctx) => {
     if (!v.phone) {
@@ -37,6 +39,7 @@ export type RegistrationInput = {
   phone?: string;
   smsConsent?: boolean;
   companyName?: string;
+  language?: "en" | "es";
 };
 export type ValidRegistration = z.output<typeof registrationInputSchema>;
 

@@ -78,6 +78,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", access: everyone, request: () => ({ url: "/api/auth/signout" }), skipRun: "next-auth's own handler; e2e" },
   { file: "app/api/dev/clock/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/dev/clock" }) },
   { file: "app/api/dev/clock/route.ts", method: "POST", access: adminOnly, request: () => ({ url: "/api/dev/clock", body: { advanceMs: 0 } }) },
+  { file: "app/api/dev/demo-event/route.ts", method: "POST", access: adminOnly, request: () => ({ url: "/api/dev/demo-event", body: { slug: "matrix-demo-copy", daysAhead: 9 } }) },
   {
     file: "app/api/event-check-in/attendee/route.ts",
     method: "GET",
@@ -112,6 +113,7 @@ export const ROUTES: RouteRow[] = [
     request: (f) => ({ url: "/api/event-check-in/register", body: { eventSlug: f.slug, firstName: "New", lastName: "Person", email: "matrix.new@example.com" } }),
   },
   { file: "app/api/events/[slug]/agenda.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/agenda.ics${q(tokenOf(f, a))}` }) },
+  { file: "app/events/[slug]/agenda/manifest/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/events/${f.slug}/agenda/manifest${q(tokenOf(f, a))}` }) },
   { file: "app/api/events/[slug]/calendar.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/calendar.ics${q(tokenOf(f, a))}` }) },
   { file: "app/api/health/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/health" }) },
   // The check-in tablet (issue 9): staff and organizers; the ZXing decoder is a public library binary.
@@ -245,6 +247,7 @@ export const ACTIONS: ActionRow[] = [
     args: (f) => [f.slug, "$undefined", { $form: { firstName: "Act", lastName: "Ion", email: "matrix.action@example.com", phone: "", companyName: "" } }],
   },
   { file: "app/events/[slug]/agenda/actions.ts", name: "getPlanStatus", access: ownToken, page: (f) => `/events/${f.slug}/agenda`, args: (f, a) => [f.slug, tok(f, a)] },
+  { file: "app/events/[slug]/agenda/actions.ts", name: "getPlanVersion", access: ownToken, page: (f) => `/events/${f.slug}/agenda`, args: (f, a) => [f.slug, tok(f, a)] },
   {
     file: "app/events/[slug]/check-in/actions.ts",
     name: "checkInSelf",

@@ -18,9 +18,10 @@ const form = z.object({
   phone: field,
   companyName: field,
   smsConsent: z.literal("on").optional(),
+  language: z.enum(["en", "es"]).optional(),
 });
 
-const EMPTY: RegistrationValues = { firstName: "", lastName: "", email: "", phone: "", smsConsent: false, companyName: "" };
+const EMPTY: RegistrationValues = { firstName: "", lastName: "", email: "", phone: "", smsConsent: false, companyName: "", language: "en" };
 
 /**
  * The public registration form (bound to the event's slug by the page). A new and a
@@ -43,7 +44,7 @@ export const registerForEvent = action(
           : { status: "error", message: e.message, fields: e.fields ?? {}, values: EMPTY },
   },
   async ({ args: [eventSlug], form }): Promise<RegistrationFormState> => {
-    const values: RegistrationValues = { ...form, smsConsent: form.smsConsent === "on" };
+    const values: RegistrationValues = { ...form, smsConsent: form.smsConsent === "on", language: form.language ?? "en" };
     const result = await registerAttendee(
       await getDb(),
       {
@@ -54,6 +55,7 @@ export const registerForEvent = action(
         phone: values.phone || undefined,
         smsConsent: values.smsConsent,
         companyName: values.companyName || undefined,
+        language: values.language,
       },
       { source: "web" },
     );

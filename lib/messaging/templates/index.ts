@@ -1,9 +1,11 @@
 import { render, toPlainText } from "@react-email/render";
 import type { RenderContext, RenderedEmail } from "./context";
 import { EMAIL_BUILDERS } from "./email-builders";
+import { EMAIL_BUILDERS_ES } from "./emails-es";
 import { toGsm7 } from "./gsm7";
 import { fitSegments, MAX_SMS_SEGMENTS, smsSegmentCount } from "../segments";
 import { SMS_TEMPLATES } from "./sms";
+import { SMS_TEMPLATES_ES } from "./sms-es";
 
 export type { RenderContext, RenderedEmail, RenderLinks } from "./context";
 export { missingProfileFields, missingProfileFieldLabels, PROFILE_FIELD_LABELS } from "./profile-fields";
@@ -24,7 +26,7 @@ const TEXT_OPTIONS = {
 };
 
 export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
-  const build = EMAIL_BUILDERS[ctx.message.type];
+  const build = (ctx.contractor.language === "es" ? EMAIL_BUILDERS_ES[ctx.message.type] : undefined) ?? EMAIL_BUILDERS[ctx.message.type];
   if (!build) throw noTemplate(ctx.message.type, "email");
   const { subject, element, attachments } = await build(ctx);
   // One React render; the text comes from the HTML (a second render cost ~2 ms per email).
@@ -49,7 +51,8 @@ export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
  * compact wording is longer, it is shortened at a word boundary, never mid-word.
  */
 export function renderSms(ctx: RenderContext): string {
-  const template = SMS_TEMPLATES[ctx.message.type];
+  // Spanish where a Spanish wording exists; a type without one falls back to English rather than failing.
+  const template = (ctx.contractor.language === "es" ? SMS_TEMPLATES_ES[ctx.message.type] : undefined) ?? SMS_TEMPLATES[ctx.message.type];
   if (!template) throw noTemplate(ctx.message.type, "sms");
   const wordings = template(ctx).map(toGsm7);
   return (

@@ -59,9 +59,42 @@ const speakerPcrRequest: SmsTemplate = (ctx) => {
   ];
 };
 
+/** A bundle row (lib/orchestration/budget-store.ts) carries its members' facts in `bundle`. */
+const bundleOf = (ctx: RenderContext): P[] | null => {
+  const b = (ctx.message.personalization as { bundle?: unknown }).bundle;
+  return Array.isArray(b) && b.length > 1 ? (b as P[]) : null;
+};
+
+/** All the tips of one break in one text (the SMS budget). */
+export const sponsorBundle: SmsTemplate = (ctx) => {
+  const tips = bundleOf(ctx) ?? [p(ctx)];
+  const visit = tips.map((d) => `${shorten(d.sponsorName ?? "a sponsor", 30)}${d.boothNumber ? ` (booth ${d.boothNumber})` : ""}`);
+  const list = visit.length > 1 ? `${visit.slice(0, -1).join(", ")} and ${visit.at(-1)}` : visit[0];
+  return [
+    `${hello(ctx)}, this break visit ${list}. What to ask each is on your agenda: ${ctx.links.agenda}${STOP}`,
+    `This break visit ${list}. Details: ${ctx.links.agenda}${STOP}`,
+    `This break: ${list}.${STOP}`,
+  ];
+};
+
+/** Consecutive rating requests in one text: "rate the last two talks: reply A4 B5". */
+export const ratingBundle: SmsTemplate = (ctx) => {
+  const talks = bundleOf(ctx) ?? [p(ctx)];
+  const letters = talks.map((_, i) => String.fromCharCode(65 + i));
+  const names = talks.map((d, i) => `${letters[i]} = ${d.speakerName ? shorten(d.speakerName, 24) : `"${shorten(d.title ?? "a session", 30)}"`}`).join(", ");
+  const example = letters.map((l, i) => `${l}${[4, 5, 3][i] ?? 4}`).join(" ");
+  const n = talks.length === 2 ? "two" : String(talks.length);
+  return [
+    `${hello(ctx)}, rate the last ${n} talks from 1 to 5: reply like "${example}" (${names}).${STOP}`,
+    `Rate the last ${n} talks 1-5, reply "${example}" (${names}).${STOP}`,
+  ];
+};
+
+const orBundle = (single: SmsTemplate, bundled: SmsTemplate): SmsTemplate => (ctx) => (bundleOf(ctx) ? bundled(ctx) : single(ctx));
+
 export const DURING_EVENT_SMS: Partial<Record<MessageType, SmsTemplate>> = {
   speaker_alert: speakerAlert,
-  sponsor_recommendation: sponsorRecommendation,
+  sponsor_recommendation: orBundle(sponsorRecommendation, sponsorBundle),
   peer_introduction: peerIntroduction,
-  speaker_pcr_request: speakerPcrRequest,
+  speaker_pcr_request: orBundle(speakerPcrRequest, ratingBundle),
 };

@@ -1,6 +1,7 @@
 "use server";
 
 import { getDb } from "@/lib/db";
+import { getPlanVersion as loadPlanVersion } from "@/lib/agenda/plan-version";
 import { action } from "@/lib/http/action";
 import { slug, token } from "@/lib/http/parse";
 import { getAttendeeByToken } from "@/lib/registration/profile";
@@ -18,4 +19,10 @@ export const getPlanStatus = action(
     if (!found || found.event.slug !== eventSlug) return null;
     return found.attendee.planStatus;
   },
+);
+
+/** The "has my plan changed?" poll of a ready page (status, picks, peer batch): re-render only on change. */
+export const getPlanVersion = action(
+  { auth: "public", args: [slug, token], limit: ({ ip }) => tokenActionLimit(ip), onError: (): string | null => null },
+  async ({ args: [eventSlug, t] }): Promise<string | null> => loadPlanVersion(await getDb(), eventSlug, t),
 );

@@ -23,6 +23,7 @@ const form = z.object({
   focus_areas: z
     .union([optionalText(60), z.array(optionalText(60))])
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => Boolean(x)) : [v])),
+  language: z.enum(["en", "es"]).optional(),
 });
 
 /**

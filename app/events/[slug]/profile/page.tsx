@@ -29,6 +29,7 @@ export default async function ProfilePage({ params, searchParams }: AttendeePage
     revenue_tier: c.revenueTier ?? "",
     team_size: c.teamSize ? String(c.teamSize) : "",
     focus_areas: c.focusAreas,
+    language: c.language === "es" ? "es" : "en",
   };
 
   return (

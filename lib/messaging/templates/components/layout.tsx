@@ -10,6 +10,8 @@ export type FooterProps = {
   eventName: string;
   organizer: { name: string; email?: string | null; phone?: string | null };
   unsubscribeUrl: string;
+  /** Spanish for attendees who chose it (contractors.language). */
+  lang?: "en" | "es";
 };
 
 const colors = { ink: "#1f2933", muted: "#61707f", line: "#e3e8ee", brand: "#1d4ed8", page: "#f5f7fa" };
@@ -28,7 +30,7 @@ const styles = {
 
 export function EmailLayout({ preview, heading, footer, children }: { preview: string; heading: string; footer: FooterProps; children: ReactNode }) {
   return (
-    <Html lang="en">
+    <Html lang={footer.lang ?? "en"}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
@@ -45,7 +47,7 @@ export function EmailLayout({ preview, heading, footer, children }: { preview: s
   );
 }
 
-function Footer({ eventName, organizer, unsubscribeUrl }: FooterProps) {
+function Footer({ eventName, organizer, unsubscribeUrl, lang }: FooterProps) {
   const contact = [
     organizer.email ? (
       <Link key="email" href={`mailto:${organizer.email}`} style={styles.link}>
@@ -56,6 +58,21 @@ function Footer({ eventName, organizer, unsubscribeUrl }: FooterProps) {
     // would print the number twice in the plain-text version.
     organizer.phone ? displayPhone(organizer.phone) : null,
   ].filter(Boolean);
+  if (lang === "es") {
+    return (
+      <Section>
+        <Text style={styles.footer}>
+          Recibe este correo porque se registró en {eventName}, organizado por {organizer.name}.
+          {contact.length > 0 ? <> ¿Preguntas? Escríbanos a {contact.flatMap((c, i) => (i ? [" o ", c] : [c]))}.</> : null}
+        </Text>
+        <Text style={styles.footer}>
+          <Link href={unsubscribeUrl} style={styles.link}>
+            Dejar de recibir estos correos
+          </Link>
+        </Text>
+      </Section>
+    );
+  }
   return (
     <Section>
       <Text style={styles.footer}>

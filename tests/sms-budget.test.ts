@@ -1,0 +1,92 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { contractors, eventAttendees, eventMessages, users } from "@/db/schema";
+import { setLanguageModelForTests } from "@/lib/ai/model";
+import { checkIn, type CheckInActor } from "@/lib/checkin/check-in";
+import { freeze, resetClock } from "@/lib/clock";
+import { buildDemoEventInput } from "@/lib/demo/demo-event";
+import { parseEventFile } from "@/lib/events/event-file";
+import { importEventFile } from "@/lib/events/import";
+import { BUNDLE_KEY_PREFIX } from "@/lib/orchestration/budget-store";
+import { buildAttendeePlan } from "@/lib/orchestration/build";
+import { runPeerBatch } from "@/lib/orchestration/peer-batch";
+import { registerAttendee } from "@/lib/registration/register";
+import { BUNDLED_PREFIX, OVER_BUDGET_REASON } from "@/lib/scheduling/budget";
+import { createTestDb } from "./db";
+import { local } from "./factories";
+
+/** The SMS budget on the demo event's day: ≤ 8 texts each, nothing lost, by priority (issue 12 §2). */
+const zone = "America/Chicago";
+const day = "2026-12-03";
+let h: DbHandle;
+let eventId: string;
+
+beforeAll(async () => {
+  h = await createTestDb();
+  setLanguageModelForTests(null);
+  freeze(local("2026-11-26 09:00", zone));
+  const parsed = parseEventFile(buildDemoEventInput(day));
+  if (!parsed.ok) throw new Error("demo invalid");
+  eventId = (await importEventFile(h.db, parsed.file, { now: local("2026-11-26 09:00", zone) })).eventId;
+  for (const c of await h.db.select().from(contractors)) {
+    await registerAttendee(h.db, { eventSlug: parsed.file.event.slug, firstName: c.firstName ?? "A", lastName: c.lastName ?? "B", email: c.email, phone: c.phone ?? undefined, smsConsent: Boolean(c.phone) });
+  }
+  const [u] = await h.db.insert(users).values({ email: "sam@tpx.test", name: "Sam", role: "staff" }).returning();
+  const staff: CheckInActor = { kind: "staff", userId: u.id, name: "Sam" };
+  // Everyone arrives before the first session: the fullest possible day of texts.
+  freeze(local(`${day} 08:20`, zone));
+  const list = await h.db.select().from(eventAttendees).where(and(eq(eventAttendees.eventId, eventId), isNull(eventAttendees.cancelledAt)));
+  for (const a of list.slice(0, 24)) {
+    const res = await checkIn(h.db, { method: "qr_code", code: a.qrCodeData, eventId }, staff);
+    if (!res.ok) throw new Error(res.error.message);
+    await buildAttendeePlan(h.db, a.id);
+  }
+  freeze(local(`${day} 11:45`, zone));
+  await runPeerBatch(h.db, eventId, local(`${day} 11:45`, zone));
+});
+afterAll(async () => {
+  resetClock();
+  setLanguageModelForTests(undefined);
+  await h.close();
+});
+
+async function smsOf(attendeeId: string) {
+  return h.db.select().from(eventMessages).where(and(eq(eventMessages.attendeeId, attendeeId), eq(eventMessages.channel, "sms")));
+}
+const live = (m: { status: string }) => ["scheduled", "sending", "sent"].includes(m.status);
+const duringDay = (m: { scheduledFor: Date; type: string }) => m.scheduledFor >= local(`${day} 00:00`, zone) && !m.type.startsWith("check_in_reminder");
+
+describe("the SMS budget on the demo event's day", () => {
+  it("gives each attendee at most 8 texts and says where every removed one went", async () => {
+    const planned = await h.db.selectDistinct({ id: eventMessages.attendeeId }).from(eventMessages).where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.type, "speaker_alert")));
+    expect(planned.length).toBeGreaterThan(5);
+    let removed = 0;
+    for (const { id } of planned) {
+      const sms = (await smsOf(id!)).filter(duringDay);
+      expect(sms.filter(live).length, JSON.stringify(sms.map((m) => [m.type, m.status, m.statusReason]))).toBeLessThanOrEqual(8);
+      for (const m of sms.filter((x) => x.status === "skipped")) {
+        expect(m.statusReason === OVER_BUDGET_REASON || m.statusReason!.startsWith(BUNDLED_PREFIX), m.statusReason!).toBe(true);
+        removed++;
+        if (m.statusReason!.startsWith(BUNDLED_PREFIX)) {
+          const bundles = sms.filter((b) => b.dedupeKey.startsWith(BUNDLE_KEY_PREFIX) && (b.personalization.members as string[]).includes(m.id));
+          expect(bundles.some(live), m.statusReason!).toBe(true);
+        }
+      }
+    }
+    expect(removed).toBeGreaterThan(0);
+  });
+
+  it("keeps the important texts first: check-in, agenda and every session alert", async () => {
+    const planned = await h.db.selectDistinct({ id: eventMessages.attendeeId }).from(eventMessages).where(eq(eventMessages.type, "speaker_alert"));
+    for (const { id } of planned) {
+      const sms = (await smsOf(id!)).filter(duringDay);
+      for (const type of ["check_in_confirmation", "agenda_ready", "speaker_alert"]) {
+        for (const m of sms.filter((x) => x.type === type)) expect(live(m), `${type} ${m.statusReason}`).toBe(true);
+      }
+      // Peer introductions outrank sponsor tips and ratings: when one of those is kept, every introduction is.
+      const lower = sms.filter((m) => (m.type === "sponsor_recommendation" || m.type === "speaker_pcr_request") && live(m));
+      if (lower.length) for (const m of sms.filter((x) => x.type === "peer_introduction")) expect(live(m)).toBe(true);
+    }
+  });
+});
