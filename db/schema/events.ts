@@ -25,6 +25,8 @@ export const events = pgTable(
     organizerPhone: text(),
     /** When batch peer matching ran (SPEC §5.4); null until then. */
     peerBatchRanAt: ts(),
+    /** Set while the organizer has paused all messaging for the event: due rows wait (SPEC §4.1 on resume). */
+    messagingPausedAt: ts(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

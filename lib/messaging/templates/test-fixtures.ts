@@ -25,6 +25,7 @@ export function fixtureContext(
     organizerEmail: "events@power100.io",
     organizerPhone: "+16175550100",
     peerBatchRanAt: null,
+    messagingPausedAt: null,
     createdAt: new Date("2026-01-01T00:00:00Z"),
     updatedAt: new Date("2026-06-01T00:00:00Z"),
     ...overrides.event,
