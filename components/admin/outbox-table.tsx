@@ -6,7 +6,7 @@ import { EmailPreview, type EmailPreviewContent } from "./email-preview";
 import { CHANNEL_LABELS, MESSAGE_TYPE_LABELS } from "./message-labels";
 import { StatusBadge } from "./status-badge";
 
-export type OutboxMessage = Message & { attendeeName: string; attendeeEmail: string; toAddress: string | null };
+export type OutboxMessage = Message & { attendeeName: string; attendeeEmail: string; toAddress: string | null; late?: boolean };
 
 function When({ at, timezone }: { at: Date; timezone: string }) {
   return (
@@ -82,6 +82,7 @@ export function OutboxTable({
             <TableCell>
               <div className="grid gap-1 break-words">
                 <StatusBadge status={m.status} />
+                {m.late ? <Badge variant="warning">Late</Badge> : null}
                 {m.statusReason ? <span className="text-xs text-muted-foreground">{m.statusReason}</span> : null}
                 {m.lastError && m.lastError !== m.statusReason ? (
                   <span className="text-xs text-destructive">Last error: {m.lastError}</span>

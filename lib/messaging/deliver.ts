@@ -4,6 +4,7 @@ import { eventMessages, type Message, type MessageStatus } from "@/db/schema";
 import type { Channels, SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
 import { attendeeLinks } from "./links";
+import { eventMessagingNotPaused } from "./message-center";
 import { loadSendContext, type EventCache, type SendContext } from "./send-context";
 import { decideAtSend } from "./skip-rules";
 import { renderEmail, renderSms } from "./templates";
@@ -38,7 +39,7 @@ export async function deliverMessage(db: Db, messageId: string, deps: DeliveryDe
   const [row] = await db
     .update(eventMessages)
     .set(claimSet(at))
-    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.status, "scheduled"), lte(due, at_(at))))
+    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.status, "scheduled"), lte(due, at_(at)), eventMessagingNotPaused()))
     .returning();
   if (row) return processClaimed(db, row, deps);
   const [current] = await db
@@ -55,7 +56,7 @@ export async function claimDueMessages(db: Db, limit: number, at: Date, opts: { 
   const dueIds = db
     .select({ id: eventMessages.id })
     .from(eventMessages)
-    .where(and(eq(eventMessages.status, "scheduled"), lte(due, at_(cutoff))))
+    .where(and(eq(eventMessages.status, "scheduled"), lte(due, at_(cutoff)), eventMessagingNotPaused()))
     .orderBy(due)
     .limit(limit)
     .for("update", { skipLocked: true });
