@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "twilio", "@react-email/render", "@react-email/components"],
   typedRoutes: false,
   poweredByHeader: false,
+  // The console's import sends a whole CSV (20,000 attendee rows ≈ 3 MB) to a server action.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
 };
 
 export default nextConfig;
