@@ -107,7 +107,7 @@ export function parseCsv(text: string, kind: ImportKind, event: Event, speakers:
     const i = Number(m[kind === "attendees" ? 2 : 1]);
     const column = m[kind === "attendees" ? 3 : 2] ?? null;
     // Duplicate messages name the other index; say the other line instead.
-    const message = e.message.replace(new RegExp(`\\(also at ${section}\\[(\\d+)\\]\\)`), (_, j) => `(also on line ${lines[Number(j)]})`);
+    const message = e.message.replace(new RegExp(`\\(also at ${section.replace("(", "(?:")}\\[(\\d+)\\]\\)`), (_, j) => `(also on line ${lines[Number(j)]})`);
     errors.push({ line: lines[i], column, message });
   }
   const seen = new Set<string>();
