@@ -17,7 +17,7 @@ export function formSaved(message: string, details?: string[]): ConsoleFormState
 export type FieldSpec = {
   name: string;
   label: string;
-  kind?: "text" | "textarea" | "datetime-local" | "select" | "timezone" | "email" | "tel" | "number";
+  kind?: "text" | "password" | "textarea" | "datetime-local" | "select" | "timezone" | "email" | "tel" | "number";
   options?: ReadonlyArray<{ value: string; label: string }>;
   hint?: string;
   optional?: boolean;

@@ -32,7 +32,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const user = await verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
         if (!user) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
       },
     }),
   ],
@@ -52,12 +52,13 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.name = user.name;
         token.email = user.email;
+        token.sv = user.sv ?? 0;
       }
       return token;
     },
     async session({ session, token }) {
       if (token.id && token.role) {
-        session.user = { id: token.id, role: token.role, name: token.name ?? "", email: token.email ?? "" };
+        session.user = { id: token.id, role: token.role, name: token.name ?? "", email: token.email ?? "", sv: token.sv ?? 0 };
       }
       return session;
     },

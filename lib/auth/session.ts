@@ -21,10 +21,12 @@ function allowed(user: SessionUser, roles: Roles): boolean {
  * The signed-in user as the database knows them now (role included), or null.
  * The JWT only says who signed in; a deleted account or a changed role wins.
  */
-async function currentUser(userId: string | undefined): Promise<SessionUser | null> {
+async function currentUser(userId: string | undefined, sessionVersion: unknown): Promise<SessionUser | null> {
   if (!userId) return null;
   const user = await getUserById(await getDb(), userId);
-  return user ? { id: user.id, role: user.role, name: user.name, email: user.email } : null;
+  // Revoked, or signed out everywhere since this session was minted (lib/access/staff.ts).
+  if (!user || user.revokedAt || user.sessionVersion !== (typeof sessionVersion === "number" ? sessionVersion : 0)) return null;
+  return { id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
 /** For server components and server actions; once per request (layout and page share it). */
@@ -33,7 +35,7 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   // without NEXTAUTH_SECRET skips prerendering these pages instead of failing.
   await connection();
   const session = await getServerSession(authOptions);
-  return currentUser(session?.user?.id);
+  return currentUser(session?.user?.id, session?.user?.sv);
 });
 
 /** Always check `ok`: on refusal `user` is who is signed in, not someone allowed in. */
@@ -106,7 +108,7 @@ function sessionTokenFrom(req: Request): string | null {
 export async function requireApiUser(req: Request, roles: Roles): Promise<SessionUser | Response> {
   const raw = sessionTokenFrom(req);
   const token = raw ? await decode({ token: raw, secret: authSecret() }).catch(() => null) : null;
-  const user = await currentUser(typeof token?.id === "string" ? token.id : undefined);
+  const user = await currentUser(typeof token?.id === "string" ? token.id : undefined, token?.sv);
   if (!user) return errorResponse(401, "unauthenticated", "Sign in to continue.");
   if (!allowed(user, roles)) return errorResponse(403, "forbidden", "Your account does not have access to this.");
   return user;
