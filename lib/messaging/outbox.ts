@@ -35,7 +35,8 @@ export async function listOutboxPage(db: Db, eventId: string, filter: OutboxFilt
       .from(eventMessages)
       .innerJoin(contractors, eq(contractors.id, eventMessages.contractorId))
       .where(where)
-      .orderBy(desc(eventMessages.scheduledFor), asc(eventMessages.type), asc(eventMessages.channel), asc(eventMessages.id))
+      // Newest first = most recently planned first (a registration's rows on top), then by time.
+      .orderBy(desc(eventMessages.createdAt), asc(eventMessages.scheduledFor), asc(eventMessages.type), asc(eventMessages.channel), asc(eventMessages.id))
       .limit(OUTBOX_PAGE_SIZE)
       .offset((page - 1) * OUTBOX_PAGE_SIZE),
     db.select({ status: eventMessages.status, n: sql<number>`count(*)::int` }).from(eventMessages).where(where).groupBy(eventMessages.status),
