@@ -41,7 +41,7 @@ describe("the event form", () => {
     const bad = parseEventForm({ ...form, timezone: "Mars/Olympus", slug: "Bad Slug", ends_at: "" });
     expect(bad.ok ? {} : bad.fields).toMatchObject({ slug: expect.stringContaining("lower-case"), ends_at: expect.any(String), timezone: expect.stringContaining("IANA") });
     const backwards = parseEventForm({ ...form, ends_at: "2026-12-10T08:00" });
-    expect(backwards.ok ? {} : backwards.fields).toEqual({ ends_at: "must be after starts_at" });
+    expect(backwards.ok ? {} : backwards.fields).toEqual({ ends_at: "must be after the start" });
   });
 
   it("refuses a second event with the same web address", async () => {

@@ -53,7 +53,8 @@ function fieldErrors(errors: Array<{ path: string; message: string }>, section: 
       .replace(new RegExp(`^${section}(\\[0\\])?\\.?`), "")
       .replace(/^organizer\./, "organizer_")
       .replace(/^organizer$/, "organizer_email") || "_";
-    out[field] ??= message;
+    // The file's wording names the file's field; the form's label is "Starts".
+    out[field] ??= message.replace("must be after starts_at", "must be after the start");
   }
   return out;
 }

@@ -11,6 +11,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { MessageType } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { getMessageCenter } from "@/lib/messaging/message-center";
+import { EventMoments } from "@/components/admin/event-moments";
+import { devToolsEnabled } from "@/lib/env";
+import { eventMoments } from "@/lib/events/moments";
+import { getAgenda } from "@/lib/events/queries";
 import { loadAdminEventPage } from "@/app/admin/_lib/event-page";
 import { cancelMessageAction, retryMessageAction, setPausedAction } from "./actions";
 
@@ -21,7 +25,10 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
   const page = await loadAdminEventPage(id, "messages");
   if (!page.ok) return <Forbidden user={page.user} />;
   const { event } = page;
-  const center = await getMessageCenter(await getDb(), event.id);
+  const db = await getDb();
+  const center = await getMessageCenter(db, event.id);
+  const moments = devToolsEnabled() ? eventMoments(event, await getAgenda(db, event.id)) : null;
+  const iso = (list: Array<{ label: string; at: Date }>) => list.map((m) => ({ label: m.label, at: m.at.toISOString() }));
   const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: event.timezone }).toFormat("ccc h:mm a");
   const types = [...new Set(center.counts.map((c) => c.type))].sort() as MessageType[];
   const statuses = MESSAGE_STATUSES.filter((s) => center.counts.some((c) => c.status === s));
@@ -31,6 +38,7 @@ export default async function MessagesPage({ params }: { params: Promise<{ id: s
   return (
     <div className="grid gap-6">
       <EventHeader event={event} current="messages" title="Message center" />
+      {moments ? <EventMoments moments={iso(moments.moments)} sessions={iso(moments.sessions)} zone={event.timezone} /> : null}
       <section aria-labelledby="pause-heading" className="grid gap-2">
         <h2 id="pause-heading" className="text-lg font-semibold">Sending</h2>
         {paused ? (
