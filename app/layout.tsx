@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import "./globals.css";
 
 // Self-hosted (next/font/local): Google-hosted fonts need the network at build time.
@@ -33,7 +34,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+/**
+ * Every page renders per request: proxy.ts sends a fresh CSP nonce with each one, and
+ * Next can only put it on its scripts while rendering (a prerendered page's scripts would
+ * carry none and be blocked). No inline script of ours needs the nonce.
+ */
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">

@@ -6,3 +6,4 @@ export * from "./schema/messages";
 export * from "./schema/matching";
 export * from "./schema/system";
 export * from "./schema/audit";
+export * from "./schema/ratelimits";

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 /** The JSON endpoints as an integrator or a misbehaving client would call them. */
 const SLUG = "contractor-growth-summit-2026";
 
-test("registration endpoint: per-field errors, 404, then one registration for repeated calls", async ({ request }) => {
+test("registration endpoint: per-field errors, 404, then the same answer for a new and a known email", async ({ request }) => {
   const bad = await request.post("/api/event-check-in/register", { data: { eventSlug: SLUG, firstName: "", email: "nope" } });
   expect(bad.status()).toBe(400);
   const body = await bad.json();
@@ -19,12 +19,12 @@ test("registration endpoint: per-field errors, 404, then one registration for re
 
   const person = { event_slug: SLUG, first_name: "Cy", last_name: "Api", email: "cy.api@example.org", phone: "512-555-0170", sms_opt_in: true };
   const first = await request.post("/api/event-check-in/register", { data: person });
-  expect(first.status()).toBe(201);
-  expect(await first.json()).toMatchObject({ created: true, messages_planned: 20 });
+  expect(first.status()).toBe(202);
   const again = await request.post("/api/event-check-in/register", { data: person });
-  expect(again.status()).toBe(200);
-  // The same 20 rows: two new confirmations, the 18 reminders kept (not duplicated; see the outbox check below).
-  expect(await again.json()).toMatchObject({ created: false, messages_planned: 20 });
+  // A known email gets the very same answer: nothing tells a stranger who is registered, and no ids (SPEC §8).
+  expect(again.status()).toBe(202);
+  expect(await again.json()).toEqual(await first.json());
+  expect(JSON.stringify(await first.json())).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 });
 
 test("admin endpoints refuse anonymous callers; the outbox JSON lists an attendee's messages", async ({ request, browser }) => {
@@ -32,6 +32,7 @@ test("admin endpoints refuse anonymous callers; the outbox JSON lists an attende
   expect(events.status()).toBe(401);
   expect((await request.post("/api/dev/clock", { data: { reset: true } })).status()).toBe(401);
   expect((await request.get("/api/event-check-in/attendee?t=not-a-real-token-at-all-123")).status()).toBe(404);
+  expect((await request.get("/api/event-check-in/attendee?t=%00not-a-real-token-at-all")).status()).toBe(400);
 
   const ctx = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
   const page = await ctx.newPage();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { asAdmin, asStaff, EVENT_DAY, expectOutboxStatus, jumpTo, onPhone, TODAY, ZONE } from "./support";
+import { asAdmin, asStaff, confirmationEmailOf, EVENT_DAY, expectOutboxStatus, jumpTo, onPhone, TODAY, ZONE } from "./support";
 
 /**
  * The attendee journey on the seeded demo event, in order (one server, one clock):
@@ -11,6 +11,7 @@ test.describe.configure({ mode: "serial" });
 
 const EVENT = "Contractor Growth Summit 2026";
 let outboxUrl = "";
+let eventId = "";
 let admin: Page;
 let benCode = "";
 
@@ -20,6 +21,7 @@ test.beforeAll(async ({ browser }) => {
   await admin.getByRole("link", { name: `Outbox of ${EVENT}` }).click();
   await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
   outboxUrl = admin.url();
+  eventId = outboxUrl.match(/events\/([0-9a-f-]{36})\//)![1];
   // Start at midday on the event's clock: an SMS confirmation at night would wait for
   // 08:00 (quiet hours), and CI runs at any hour.
   await jumpTo(admin, TODAY.set({ hour: 12, minute: 0 }));
@@ -36,20 +38,26 @@ async function register(page: Page, who: { first: string; last: string; email: s
   await page.getByLabel(/^Mobile phone/).fill(who.phone);
   await page.getByLabel(/Text me my confirmation/).check();
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByRole("heading", { name: "You're registered" })).toBeVisible();
+  // The same answer for a new and a known email: the links travel only in the confirmation (SPEC §8).
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await expect(page.getByText(who.email.toLowerCase())).toBeVisible();
 }
 
-test("a person registers for the demo event and sees the confirmation", async ({ browser }) => {
+test("a person registers for the demo event and gets the confirmation with their code and profile link", async ({ browser }) => {
   const page = await onPhone(browser);
   await register(page, { first: "Ana", last: "Lopez", email: "ana.e2e@example.com", phone: "(512) 555-0187", company: "Lopez Roofing" });
-  await expect(page.getByRole("img", { name: "Check-in QR code for Ana" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /Complete your profile/ })).toBeVisible();
+  const email = await confirmationEmailOf(admin, eventId, "Ana Lopez");
+  expect(email.code).toMatch(/^TPX1\./);
+  expect(email.profileUrl).toContain("/profile?t=");
+  // Registering again says exactly the same, and reveals nothing more.
+  await register(page, { first: "Ana", last: "Lopez", email: "ana.e2e@example.com", phone: "(512) 555-0187", company: "Lopez Roofing" });
+  expect(page.url()).not.toContain("t=");
 });
 
 test("the organizer sees the confirmation email and SMS sent, and every reminder planned", async () => {
   await expectOutboxStatus(admin, outboxUrl, { attendee: "Ana Lopez", type: "Registration confirmation", channel: "Email" }, "sent");
   await expectOutboxStatus(admin, outboxUrl, { attendee: "Ana Lopez", type: "Registration confirmation", channel: "SMS" }, "sent");
-  const sms = admin.getByRole("row").filter({ hasText: "Ana Lopez" }).filter({ hasText: "Registration confirmation" }).filter({ has: admin.getByText("SMS", { exact: true }) });
+  const sms = admin.getByRole("row").filter({ hasText: "Ana Lopez" }).filter({ hasText: "Registration confirmation" }).filter({ has: admin.getByText("SMS", { exact: true }) }).first();
   await expect(sms).toContainText("you're registered for Contractor Growth Summit");
   await expect(sms).toContainText("+15125550187");
   const night = admin.getByRole("row").filter({ hasText: "Ana Lopez" }).filter({ hasText: "Check-in reminder (night before)" });
@@ -61,8 +69,9 @@ test("the organizer sees the confirmation email and SMS sent, and every reminder
 test("completing the profile stops the next profile reminder", async ({ browser }) => {
   const page = await onPhone(browser);
   await register(page, { first: "Ben", last: "Okoro", email: "ben.e2e@example.com", phone: "(512) 555-0188", company: "Okoro Solar" });
-  benCode = (await page.getByText(/^TPX1\./).innerText()).trim();
-  await page.getByRole("link", { name: /Complete your profile/ }).click();
+  const email = await confirmationEmailOf(admin, eventId, "Ben Okoro");
+  benCode = email.code!;
+  await page.goto(email.profileUrl!);
   await page.getByLabel("Type of business").fill("Solar");
   await page.getByLabel("Service area").fill("Round Rock, TX");
   await page.getByLabel("Annual revenue").selectOption({ value: "1m_5m" });

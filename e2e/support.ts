@@ -49,3 +49,25 @@ export async function expectOutboxStatus(
     for (let i = 0; i < n; i++) await expect(rows.nth(i).getByText(status, { exact: true })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 20_000, intervals: [500, 1_000] });
 }
+
+/**
+ * What a registrant finds in their confirmation email (the form itself shows no
+ * links: SPEC §8), read as the organizer from the outbox JSON.
+ */
+export async function confirmationEmailOf(admin: Page, eventId: string, attendeeName: string): Promise<{ text: string; profileUrl: string | null; code: string | null }> {
+  let text = "";
+  await expect(async () => {
+    const res = await admin.request.get(`/api/admin/events/${eventId}/messages?type=registration_confirmation&channel=email`);
+    expect(res.status()).toBe(200);
+    const { messages } = (await res.json()) as { messages: Array<{ attendee_name: string; body: string | null; status: string }> };
+    const mine = messages.find((m) => m.attendee_name === attendeeName && m.body);
+    expect(mine, `no confirmation email for ${attendeeName} yet`).toBeTruthy();
+    text = mine!.body!;
+  }).toPass({ timeout: 20_000 });
+  const profile = text.match(/https?:\/\/\S+\/profile\?t=[\w-]+/)?.[0] ?? null;
+  return {
+    text,
+    profileUrl: profile ? new URL(profile).pathname + new URL(profile).search : null,
+    code: text.match(/TPX1\.[\w-]+/)?.[0] ?? null,
+  };
+}

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatEventRange } from "@/components/events/datetime";
-import { Forbidden } from "@/components/auth/forbidden";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { MESSAGE_STATUSES } from "@/components/admin/message-labels";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
@@ -24,7 +24,7 @@ const EVENT_STATUS_BADGE: Record<EventStatus, NonNullable<BadgeProps["variant"]>
 
 export default async function AdminEventsPage() {
   const auth = await requireUser("admin", "/admin");
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   const events = await listEventsForAdmin(await getDb());
 
   return (

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronRight, MapPin } from "lucide-react";
-import { Forbidden } from "@/components/auth/forbidden";
 import { formatEventRange } from "@/components/events/datetime";
 import { Badge } from "@/components/ui/badge";
 import { assignedEventIds } from "@/lib/access/assignments";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Choose an event" };
 /** /staff — pick the event this desk checks people in for. */
 export default async function StaffHomePage() {
   const auth = await requireUser(["staff", "admin"], "/staff");
-  if (!auth.ok) return <Forbidden user={auth.user} message="This page is for check-in staff." />;
+  if (!auth.ok) forbidden();
   const db = await getDb();
   const allowed = await assignedEventIds(db, auth.user);
   const events = (await listDeskEvents(db)).filter((e) => !allowed || allowed.includes(e.id));

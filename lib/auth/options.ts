@@ -2,8 +2,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { clientIp } from "@/lib/ratelimit";
+import { safeRedirect } from "./redirect";
 import { authSecret, usesSecureCookies } from "./secret";
-import { verifyCredentials } from "./users";
+import { signInErrorCode } from "./signin-errors";
+import { authorizeCredentials } from "./users";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -27,12 +30,17 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
-        if (!user) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+        const outcome = await authorizeCredentials(await getDb(), { ...parsed.data, ip: clientIp(req?.headers ?? {}) });
+        if (outcome.ok) {
+          const { user } = outcome;
+          return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+        }
+        if (outcome.reason === "invalid") return null;
+        // next-auth passes a thrown message to the sign-in page as ?error= (and to signIn()'s result).
+        throw new Error(signInErrorCode(outcome));
       },
     }),
   ],
@@ -46,6 +54,11 @@ export const authOptions: NextAuthOptions = {
     return usesSecureCookies();
   },
   callbacks: {
+    // next-auth's default parses `callbackUrl` with new URL() and throws (a 500) on "\\\\host";
+    // only our own paths are followed, anything else goes home.
+    async redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.id = user.id;

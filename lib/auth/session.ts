@@ -1,11 +1,10 @@
-import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { authOptions } from "./options";
 import { authSecret, sessionCookieName } from "./secret";
 import { getUserById } from "./users";
 
@@ -29,14 +28,28 @@ async function currentUser(userId: string | undefined, sessionVersion: unknown):
   return { id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
-/** For server components and server actions; once per request (layout and page share it). */
+/**
+ * For server components and server actions; once per request (layout and page
+ * share it). Decodes the session cookie itself, exactly as route handlers do
+ * (requireApiUser), so pages, actions and routes agree on who is asking.
+ */
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   // Per-request by nature: say so before anything reads the secret, so a build
   // without NEXTAUTH_SECRET skips prerendering these pages instead of failing.
   await connection();
-  const session = await getServerSession(authOptions);
-  return currentUser(session?.user?.id, session?.user?.sv);
+  const jar = await cookies();
+  const header = jar
+    .getAll()
+    .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
+    .join("; ");
+  return userFromCookieHeader(header);
 });
+
+async function userFromCookieHeader(header: string | null): Promise<SessionUser | null> {
+  const raw = sessionTokenFrom(header);
+  const token = raw ? await decode({ token: raw, secret: authSecret() }).catch(() => null) : null;
+  return currentUser(typeof token?.id === "string" ? token.id : undefined, token?.sv);
+}
 
 /** Always check `ok`: on refusal `user` is who is signed in, not someone allowed in. */
 export type RequireUserResult = { ok: true; user: SessionUser } | { ok: false; user: SessionUser };
@@ -77,8 +90,7 @@ function errorResponse(status: 401 | 403, code: string, message: string): Respon
 }
 
 /** Reads the session cookie (next-auth splits large ones into .0, .1, …). */
-function sessionTokenFrom(req: Request): string | null {
-  const header = req.headers.get("cookie");
+function sessionTokenFrom(header: string | null): string | null {
   if (!header) return null;
   const name = sessionCookieName();
   const chunks: Array<[string, string]> = [];
@@ -106,9 +118,7 @@ function sessionTokenFrom(req: Request): string | null {
  *   if (auth instanceof Response) return auth;
  */
 export async function requireApiUser(req: Request, roles: Roles): Promise<SessionUser | Response> {
-  const raw = sessionTokenFrom(req);
-  const token = raw ? await decode({ token: raw, secret: authSecret() }).catch(() => null) : null;
-  const user = await currentUser(typeof token?.id === "string" ? token.id : undefined, token?.sv);
+  const user = await userFromCookieHeader(req.headers.get("cookie"));
   if (!user) return errorResponse(401, "unauthenticated", "Sign in to continue.");
   if (!allowed(user, roles)) return errorResponse(403, "forbidden", "Your account does not have access to this.");
   return user;

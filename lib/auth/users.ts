@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { userRole, users, type User, type UserRole } from "@/db/schema";
 import { appError, validationError, type Result } from "@/lib/errors";
+import { authorizeWithLockout, type LoginOutcome } from "@/lib/ratelimit";
 
 export const BCRYPT_COST = 10;
 
@@ -102,6 +103,20 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   }
   // A revoked account's password still compares (same timing) but signs nobody in.
   return (await bcrypt.compare(password, user.passwordHash)) && !user.revokedAt ? toPublic(user) : null;
+}
+
+/**
+ * The sign-in check behind next-auth: the password, behind the per-account and per-IP
+ * lockout (lib/ratelimit/login.ts). Unknown emails are counted like known ones, so a
+ * lockout does not reveal whether an account exists.
+ */
+export function authorizeCredentials(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+): Promise<LoginOutcome<PublicUser>> {
+  return authorizeWithLockout(db, { email: normalizeEmail(input.email), ip: input.ip }, () =>
+    verifyCredentials(db, input.email, input.password),
+  );
 }
 
 export function isRole(value: unknown): value is UserRole {

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { appError, validationError, type AppError } from "@/lib/errors";
-import { clientIp } from "./client-ip";
+import { clientIp } from "@/lib/ratelimit/client-ip";
 import { formDataObject } from "./parse";
 
 /**

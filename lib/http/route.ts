@@ -3,7 +3,7 @@ import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { validationError } from "@/lib/errors";
 import { errorResponse, readJson } from "./response";
 import { searchParamsObject } from "./parse";
-import { clientIp } from "./client-ip";
+import { clientIp } from "@/lib/ratelimit/client-ip";
 
 /**
  * The one shape of a route handler (CONVENTIONS "Lessons"): parse everything with

@@ -1,6 +1,6 @@
-import { and, countDistinct, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contractors, eventAttendees, eventMessages, type Contractor, type Event } from "@/db/schema";
+import { contractors, eventAttendees, type Contractor, type Event } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { appError, validationError, type Result } from "@/lib/errors";
 import { getEventBySlug, getAgenda, toEventTimes } from "@/lib/events/queries";
@@ -9,6 +9,7 @@ import { eventEnd, type EventTimes } from "@/lib/scheduling/event-times";
 import { planImmediate, planPreEventReminders, type Reachability } from "@/lib/scheduling/plan";
 import { cancelUnplannedMessages, savePlannedMessages } from "@/lib/messaging/store";
 import { isProfileComplete } from "./profile-completeness";
+import { earlierConfirmations, resendThrottled } from "./resend-throttle";
 import { registrationInputSchema, type RegistrationInput, type ValidRegistration } from "./schema";
 import { newAccessToken, newQrCodeData } from "./tokens";
 
@@ -50,7 +51,8 @@ export function reachability(c: Pick<Contractor, "email" | "phone" | "smsOptIn" 
 /**
  * SPEC §3: registers a contractor for an event and plans the confirmation and
  * every pre-event reminder, in one transaction. Registering again with the same
- * email is the same registration: details are updated, the confirmation re-sent.
+ * email is the same registration: details are updated, the confirmation re-sent
+ * (at most once per 10 minutes: `resendThrottled`).
  */
 export async function registerAttendee(
   db: Db,
@@ -73,19 +75,15 @@ export async function registerAttendee(
     const { attendee, created, fresh } = await upsertAttendee(tx, event.id, contractor, opts.registeredAt ?? at);
     const owner = { eventId: event.id, attendeeId: attendee.id, contractorId: contractor.id };
     const reach = reachability(contractor);
-    // A brand-new registration has no earlier rows: skip the lookups that would find none.
-    const previous = fresh
-      ? 0
-      : (
-          await tx
-            .select({ n: countDistinct(eventMessages.dedupeKey) })
-            .from(eventMessages)
-            .where(and(eq(eventMessages.attendeeId, attendee.id), eq(eventMessages.type, "registration_confirmation")))
-        )[0].n;
-    const confirmation = planImmediate("registration_confirmation", `r${previous + 1}`, reach, times, at).map((m) => ({
-      ...m,
-      personalization: { source: opts.source ?? "web" },
-    }));
+    // A brand-new registration has no earlier rows: skip the lookup that would find none.
+    const earlier = fresh ? { count: 0, lastResendAt: null } : await earlierConfirmations(tx, attendee.id);
+    const throttled = !created && resendThrottled(earlier.lastResendAt, at);
+    const confirmation = throttled
+      ? []
+      : planImmediate("registration_confirmation", `r${earlier.count + 1}`, reach, times, at).map((m) => ({
+          ...m,
+          personalization: { source: opts.source ?? "web" },
+        }));
     const reminders = planPreEventReminders({
       event: times,
       registeredAt: attendee.registrationDate,
@@ -134,7 +132,7 @@ async function upsertContractor(db: Db, v: ValidRegistration, at: Date): Promise
       target: contractors.email,
       set: {
         // Consent counts only for the number on file; not ticking never withdraws it.
-        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and ${contractors.phone} = excluded.phone)`,
+        smsOptIn: sql`${contractors.smsOptIn} or (excluded.sms_opt_in and coalesce(${contractors.phone} = excluded.phone, false))`,
         lastInteractionAt: at,
         updatedAt: sql`now()`,
       },

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import type { Event } from "@/db/schema";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -14,7 +14,8 @@ export async function loadAdminEventPage(
   path: string,
 ): Promise<{ ok: true; user: SessionUser; event: Event } | { ok: false; user: SessionUser }> {
   const auth = await requireUser("admin", `/admin/events/${encodeURIComponent(rawId)}/${path}`);
-  if (!auth.ok) return auth;
+  // 403 with the forbidden page (next.config authInterrupts), as the rest of the console.
+  if (!auth.ok) forbidden();
   const id = parseOr(uuid, rawId);
   if (!id) notFound();
   const event = await getEventById(await getDb(), id);

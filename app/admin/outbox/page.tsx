@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import { redirect } from "next/navigation";
-import { Forbidden } from "@/components/auth/forbidden";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -11,7 +11,7 @@ import { listEventsForAdmin } from "@/lib/events/queries";
  */
 export default async function OutboxShortcut() {
   const auth = await requireUser("admin", "/admin/outbox");
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   const events = await listEventsForAdmin(await getDb());
   if (events.length === 0) redirect("/admin");
   const at = now().getTime();

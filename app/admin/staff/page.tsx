@@ -1,8 +1,8 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { DateTime } from "luxon";
 import { InviteForm } from "@/components/admin/invite-form";
 import { RowAction } from "@/components/admin/row-action";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listStaff } from "@/lib/access/staff";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffAccountsPage() {
   const auth = await requireUser("admin", "/admin/staff");
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   const db = await getDb();
   const [{ staff, invites }, events] = await Promise.all([listStaff(db), listEventsForAdmin(db)]);
   const open = events.filter((e) => e.status !== "cancelled" && e.status !== "completed");

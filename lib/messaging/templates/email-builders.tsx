@@ -59,6 +59,7 @@ function reminderProps(ctx: RenderContext): CheckInReminderProps {
     where: whereLine(ctx),
     checkInUrl: ctx.links.checkIn,
     qrSrc: `cid:${QR_CONTENT_ID}`,
+    code: ctx.attendee.qrCodeData,
     footer: footer(ctx),
   };
 }
@@ -84,6 +85,7 @@ export const EMAIL_BUILDERS: Partial<Record<MessageType, EmailBuilder>> = {
       eventUrl: ctx.links.event,
       calendarUrl: ctx.links.calendar,
       qrSrc: `cid:${QR_CONTENT_ID}`,
+      code: ctx.attendee.qrCodeData,
       footer: footer(ctx),
     };
     return {

@@ -24,6 +24,8 @@ describe("renderEmail: registration_confirmation", () => {
     expect(email.text).toContain("Thu, Dec 3 · 8:30 AM – 5:00 PM EST");
     expect(email.text).toContain("Seaport Hotel, 1 Seaport Ln, Boston, MA 02210");
     expect(email.html).toContain('src="cid:qr"');
+    // The code itself, for typing at the desk and for clients that block images.
+    expect(email.text).toContain(ctx.attendee.qrCodeData);
 
     expect(email.attachments).toHaveLength(2);
     const [qr, ics] = email.attachments;

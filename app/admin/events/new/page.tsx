@@ -1,9 +1,9 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft } from "lucide-react";
 import { EntityForm } from "@/components/admin/entity-form";
 import { EVENT_FIELDS } from "@/components/admin/record-fields";
-import { Forbidden } from "@/components/auth/forbidden";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { timezoneOptions } from "@/lib/events/timezones";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "New event" };
 
 export default async function NewEventPage() {
   const auth = await requireUser("admin", "/admin/events/new");
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   return (
     <div className="grid max-w-4xl gap-6">
       <Link href="/admin" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">

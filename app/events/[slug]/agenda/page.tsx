@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { CalendarDays, MapPin } from "lucide-react";
 import { CheckInCode } from "@/components/agenda/check-in-code";
@@ -6,7 +7,7 @@ import { PeopleList } from "@/components/agenda/people-list";
 import { PlanSummary } from "@/components/agenda/plan-summary";
 import { SponsorList } from "@/components/agenda/sponsor-list";
 import { formatEventRange, formatTime, zoneAbbreviation } from "@/components/events/datetime";
-import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
+import { attendeePageMetadata, type AttendeePageProps } from "@/components/events/invalid-link";
 import { PublicShell } from "@/components/site/public-shell";
 import { getPersonalAgenda, type PersonalAgenda } from "@/lib/agenda/personal-agenda";
 import { getDb } from "@/lib/db";
@@ -24,9 +25,7 @@ export default async function PersonalAgendaPage({ params, searchParams }: Atten
   const token = typeof t === "string" ? t : undefined;
   // Records the "opened" engagement signal; null for a wrong token or another event's token.
   const data = token ? await getPersonalAgenda(await getDb(), slug, token) : null;
-  if (!data || !token) {
-    return <InvalidLinkPage eventSlug={slug} />;
-  }
+  if (!data || !token) notFound();
 
   const { event, attendee, contractor } = data;
   const zone = event.timezone;

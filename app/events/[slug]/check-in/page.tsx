@@ -1,8 +1,9 @@
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { CheckedIn, SelfCheckInForm } from "@/components/agenda/self-check-in-form";
 import { formatTime } from "@/components/events/datetime";
 import { EventFacts } from "@/components/events/event-facts";
-import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
+import { attendeePageMetadata, type AttendeePageProps } from "@/components/events/invalid-link";
 import { PublicShell } from "@/components/site/public-shell";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
@@ -17,9 +18,7 @@ export const metadata = attendeePageMetadata("Check in");
 export default async function SelfCheckInPage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
-  if (!found) {
-    return <InvalidLinkPage eventSlug={slug} />;
-  }
+  if (!found) notFound();
 
   const { attendee, contractor, event, agenda, token } = found;
   const times = toEventTimes(event, agenda);

@@ -1,5 +1,6 @@
+import { notFound } from "next/navigation";
 import Link from "next/link";
-import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
+import { attendeePageMetadata, type AttendeePageProps } from "@/components/events/invalid-link";
 import { ProfileForm, type ProfileValues } from "@/components/events/profile-form";
 import { PublicShell } from "@/components/site/public-shell";
 import { Card, CardContent } from "@/components/ui/card";
@@ -13,9 +14,7 @@ export const metadata = attendeePageMetadata("Your profile");
 export default async function ProfilePage({ params, searchParams }: AttendeePageProps) {
   const { slug } = await params;
   const found = await resolveAttendeeLink(await getDb(), slug, (await searchParams).t);
-  if (!found) {
-    return <InvalidLinkPage eventSlug={slug} />;
-  }
+  if (!found) notFound();
 
   const { contractor: c, event, token } = found;
   const missing = missingProfileFields(c);

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { z } from "zod";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { CalendarPlus, CircleCheck, MailCheck, UserRoundPen } from "lucide-react";
 import { EventFacts } from "@/components/events/event-facts";
-import { attendeePageMetadata, InvalidLinkPage, type AttendeePageProps } from "@/components/events/invalid-link";
+import { attendeePageMetadata, type AttendeePageProps } from "@/components/events/invalid-link";
 import { QrCode } from "@/components/events/qr-code";
 import { PublicShell } from "@/components/site/public-shell";
 import { Button } from "@/components/ui/button";
@@ -24,9 +24,7 @@ export default async function RegisteredPage({ params, searchParams }: AttendeeP
   const sp = await searchParams;
   if (sp.t === undefined) return <CheckInbox slug={slug} to={parseOr(email, sp.to)} />;
   const found = await resolveAttendeeLink(await getDb(), slug, sp.t);
-  if (!found) {
-    return <InvalidLinkPage eventSlug={slug} />;
-  }
+  if (!found) notFound();
 
   const { attendee, contractor, event, agenda, token } = found;
   const times = toEventTimes(event, agenda);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { z } from "zod";
 import { parseOr, searchText } from "@/lib/http/parse";
-import { Forbidden } from "@/components/auth/forbidden";
 import { formatEventRange, formatTime } from "@/components/events/datetime";
 import { CheckInDesk } from "@/components/staff/check-in-desk";
 import type { DeskAttendee } from "@/components/staff/attendee-search";
@@ -26,7 +25,7 @@ type Props = {
 export default async function StaffDeskPage({ params, searchParams }: Props) {
   const { id } = await params;
   const auth = await requireUser(["staff", "admin"], `/staff/events/${id}`);
-  if (!auth.ok) return <Forbidden user={auth.user} message="This page is for check-in staff." />;
+  if (!auth.ok) forbidden();
   if (!z.uuid().safeParse(id).success) notFound();
 
   const db = await getDb();

@@ -12,6 +12,8 @@ export type CheckInReminderProps = {
   startTime: string;
   where: string | null;
   checkInUrl: string;
+  /** The code in the QR, printed under it. */
+  code: string;
   qrSrc: string;
   footer: FooterProps;
 };
@@ -29,7 +31,7 @@ export function CheckInReminder(p: CheckInReminderProps & { preview: string; hea
         ]}
       />
       <Paragraph>Prefer the desk? Show this QR code at registration and we will scan you in.</Paragraph>
-      <QrCode src={p.qrSrc} caption="Your personal check-in code" />
+      <QrCode src={p.qrSrc} code={p.code} caption="Your personal check-in code" />
     </EmailLayout>
   );
 }
@@ -42,5 +44,6 @@ export const checkInReminderPreviewProps: CheckInReminderProps = {
   where: "Austin Convention Center, 500 E Cesar Chavez St, Austin, TX",
   checkInUrl: "https://tpx.example.com/events/growth-summit/check-in?t=preview",
   qrSrc: previewQrSrc,
+  code: "TPX1.preview-check-in-code",
   footer: previewFooter,
 };

@@ -114,11 +114,16 @@ export function Details({ rows }: { rows: Array<[label: string, value: string | 
   );
 }
 
-/** The attendee's check-in code; `src` is "cid:qr" in real sends (an inline attachment). */
-export function QrCode({ src, caption }: { src: string; caption: string }) {
+/**
+ * The attendee's check-in code; `src` is "cid:qr" in real sends (an inline
+ * attachment). The code is printed too: staff can type it when a phone screen
+ * will not scan, and mail clients that block images still show it.
+ */
+export function QrCode({ src, caption, code }: { src: string; caption: string; code: string }) {
   return (
     <Section style={{ textAlign: "center", margin: "8px 0 16px" }}>
       <Img src={src} alt="Your check-in QR code" width="200" height="200" style={{ margin: "0 auto" }} />
+      <Text style={{ ...styles.text, textAlign: "center", fontFamily: "monospace", margin: "4px 0" }}>{code}</Text>
       <Text style={{ ...styles.footer, textAlign: "center" }}>{caption}</Text>
     </Section>
   );

@@ -11,6 +11,8 @@ export type RegistrationConfirmationProps = {
   eventUrl: string;
   calendarUrl: string;
   qrSrc: string;
+  /** The code in the QR, printed under it. */
+  code: string;
   footer: FooterProps;
 };
 
@@ -43,6 +45,7 @@ export default function RegistrationConfirmationEmail(p: RegistrationConfirmatio
       ) : null}
       <QrCode
         src={p.qrSrc}
+        code={p.code}
         caption="Your check-in code. Show it at the registration desk, or check in from your phone from the evening before."
       />
       <Paragraph>Your calendar invite is attached.</Paragraph>
@@ -66,5 +69,6 @@ RegistrationConfirmationEmail.PreviewProps = {
   eventUrl: "https://tpx.example.com/events/growth-summit?t=preview",
   calendarUrl: "https://tpx.example.com/events/growth-summit/calendar.ics?t=preview",
   qrSrc: previewQrSrc,
+  code: "TPX1.preview-check-in-code",
   footer: previewFooter,
 } satisfies RegistrationConfirmationProps;

@@ -5,7 +5,6 @@ import { EntityForm } from "@/components/admin/entity-form";
 import { EventHeader } from "@/components/admin/event-header";
 import { agendaFields } from "@/components/admin/record-fields";
 import { RowAction } from "@/components/admin/row-action";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AgendaItem } from "@/db/schema";
@@ -24,7 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function AgendaPage({ params, searchParams }: Props) {
   const { id } = await params;
   const page = await loadAdminEventPage(id, "agenda");
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   const sp = await searchParams;
   const db = await getDb();

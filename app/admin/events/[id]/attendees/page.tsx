@@ -3,7 +3,6 @@ import Link from "next/link";
 import { DateTime } from "luxon";
 import { AttendeeTable } from "@/components/admin/attendee-table";
 import { EventHeader } from "@/components/admin/event-header";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Button } from "@/components/ui/button";
 import { attendeeQuerySchema, listAttendeesPage } from "@/lib/attendees/table";
 import { getDb } from "@/lib/db";
@@ -16,7 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function AttendeesPage({ params, searchParams }: Props) {
   const { id } = await params;
   const page = await loadAdminEventPage(id, "attendees");
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   const sp = await searchParams;
   const flat = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

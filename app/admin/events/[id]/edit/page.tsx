@@ -4,7 +4,6 @@ import { EntityForm } from "@/components/admin/entity-form";
 import { EventHeader } from "@/components/admin/event-header";
 import { EVENT_FIELDS } from "@/components/admin/record-fields";
 import { StatusControls } from "@/components/admin/status-controls";
-import { Forbidden } from "@/components/auth/forbidden";
 import { now } from "@/lib/clock";
 import { allowedStatusChanges } from "@/lib/events/crud";
 import { eventValues } from "@/lib/events/forms";
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: "Event details" };
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const page = await loadAdminEventPage(id, "edit");
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   return (
     <div className="grid max-w-5xl gap-6">

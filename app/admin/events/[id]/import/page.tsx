@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { EventHeader } from "@/components/admin/event-header";
 import { ImportForm } from "@/components/admin/import-form";
-import { Forbidden } from "@/components/auth/forbidden";
 import { COLUMNS } from "@/lib/imports/csv";
 import { loadAdminEventPage } from "@/app/admin/_lib/event-page";
 import { commitImportAction, previewImportAction } from "./actions";
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Import" };
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const page = await loadAdminEventPage(id, "import");
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   return (
     <div className="grid max-w-5xl gap-6">

@@ -5,7 +5,6 @@ import { EventHeader } from "@/components/admin/event-header";
 import { CHANNEL_LABELS, MESSAGE_STATUSES, MESSAGE_TYPE_LABELS } from "@/components/admin/message-labels";
 import { RowAction } from "@/components/admin/row-action";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { MessageType } from "@/db/schema";
@@ -23,7 +22,7 @@ export const metadata: Metadata = { title: "Messages" };
 export default async function MessagesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const page = await loadAdminEventPage(id, "messages");
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   const db = await getDb();
   const center = await getMessageCenter(db, event.id);

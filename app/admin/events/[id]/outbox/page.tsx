@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { MESSAGE_STATUSES } from "@/components/admin/message-labels";
 import { OutboxFilters, type OutboxFilterValues } from "@/components/admin/outbox-filters";
 import { OutboxTable } from "@/components/admin/outbox-table";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { Forbidden } from "@/components/auth/forbidden";
 import { zoneAbbreviation } from "@/components/events/datetime";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
@@ -35,7 +34,7 @@ export default async function OutboxPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
   const auth = await requireUser("admin", `/admin/events/${encodeURIComponent(id)}/outbox`);
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   if (!UUID.test(id)) notFound();
 
   const values: OutboxFilterValues = {

@@ -4,7 +4,6 @@ import { EntityForm } from "@/components/admin/entity-form";
 import { EventHeader } from "@/components/admin/event-header";
 import { SPEAKER_FIELDS } from "@/components/admin/record-fields";
 import { RowAction } from "@/components/admin/row-action";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/lib/db";
@@ -21,7 +20,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function SpeakersPage({ params, searchParams }: Props) {
   const { id } = await params;
   const page = await loadAdminEventPage(id, "speakers");
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   const speakers = await listSpeakers(await getDb(), event.id);
   const sp = await searchParams;

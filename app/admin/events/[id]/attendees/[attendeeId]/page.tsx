@@ -7,7 +7,6 @@ import { EventHeader } from "@/components/admin/event-header";
 import { CHANNEL_LABELS, MESSAGE_TYPE_LABELS } from "@/components/admin/message-labels";
 import { RowAction } from "@/components/admin/row-action";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getAttendeeDetail } from "@/lib/attendees/detail";
 import { getDb } from "@/lib/db";
@@ -28,7 +27,7 @@ const CONTACT_FIELDS = [
 export default async function AttendeePage({ params }: { params: Promise<{ id: string; attendeeId: string }> }) {
   const { id, attendeeId } = await params;
   const page = await loadAdminEventPage(id, `attendees/${encodeURIComponent(attendeeId)}`);
-  if (!page.ok) return <Forbidden user={page.user} />;
+  if (!page.ok) return null;
   const { event } = page;
   const aid = parseOr(uuid, attendeeId);
   if (!aid) notFound();

@@ -1,0 +1,201 @@
+/**
+ * Who may reach what (SPEC §8), as one table: every page, route handler (per
+ * method) and server action × every kind of caller. tests/security/role-matrix.test.ts
+ * checks that the table covers every file under app/ (a new route without a row
+ * fails the suite) and runs the route rows against the handlers;
+ * e2e/role-matrix.spec.ts runs the page and action rows against the built server.
+ *
+ * Callers: anonymous; the attendee with their own link token ("attendee"); an
+ * attendee of another event with theirs ("otherAttendee"); a staff member; an
+ * organizer. "allow": answered (2xx/3xx to the page itself, or a business answer
+ * such as 409 after the caller was accepted); "deny": 401, 403, 404 or a redirect
+ * to sign-in, and nothing done.
+ */
+
+export const ACTORS = ["anonymous", "attendee", "otherAttendee", "staff", "admin"] as const;
+export type Actor = (typeof ACTORS)[number];
+export type Access = "allow" | "deny";
+export type AccessRow = Record<Actor, Access>;
+
+/** What the tests create before running the table. */
+export type AccessFixture = {
+  slug: string;
+  eventId: string;
+  /** The attendee's own link token, for `slug`. */
+  token: string;
+  /** A token of an attendee of another event. */
+  otherToken: string;
+  attendeeId: string;
+  /** One email message of the attendee (for the preview action). */
+  emailMessageId: string;
+};
+
+/** The link token the caller holds, if any. */
+export function tokenOf(f: AccessFixture, actor: Actor): string | undefined {
+  return actor === "attendee" ? f.token : actor === "otherAttendee" ? f.otherToken : undefined;
+}
+
+const everyone: AccessRow = { anonymous: "allow", attendee: "allow", otherAttendee: "allow", staff: "allow", admin: "allow" };
+const adminOnly: AccessRow = { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" as Access };
+adminOnly.admin = "allow";
+const staffAndAdmin: AccessRow = { ...adminOnly, staff: "allow" };
+/** Only the attendee's own token for this event opens it. */
+const ownToken: AccessRow = { anonymous: "deny", attendee: "allow", otherAttendee: "deny", staff: "deny", admin: "deny" };
+
+export type RouteCall = { url: string; body?: unknown; contentType?: string };
+
+export type RouteRow = {
+  file: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  access: AccessRow;
+  request: (f: AccessFixture, actor: Actor) => RouteCall;
+  /** Not run against the handler (why in the comment); still listed so coverage holds. */
+  skipRun?: string;
+};
+
+const q = (t: string | undefined) => (t ? `?t=${encodeURIComponent(t)}` : "");
+
+export const ROUTES: RouteRow[] = [
+  {
+    file: "app/api/admin/attendees/[id]/route.ts",
+    method: "PATCH",
+    access: adminOnly,
+    request: (f) => ({ url: `/api/admin/attendees/${f.attendeeId}`, body: { company_name: "Renamed Roofing" } }),
+  },
+  {
+    file: "app/api/admin/attendees/[id]/route.ts",
+    method: "DELETE",
+    access: adminOnly,
+    request: (f) => ({ url: `/api/admin/attendees/${f.attendeeId}` }),
+    skipRun: "destructive for the fixture; covered by tests/security/attacks.test.ts",
+  },
+  { file: "app/api/admin/events/[id]/messages/route.ts", method: "GET", access: adminOnly, request: (f) => ({ url: `/api/admin/events/${f.eventId}/messages` }) },
+  { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/auth/csrf" }), skipRun: "next-auth's own handler needs the Next request context; e2e signs in through it" },
+  { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", access: everyone, request: () => ({ url: "/api/auth/signout" }), skipRun: "next-auth's own handler; e2e" },
+  { file: "app/api/dev/clock/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/dev/clock" }) },
+  { file: "app/api/dev/clock/route.ts", method: "POST", access: adminOnly, request: () => ({ url: "/api/dev/clock", body: { advanceMs: 0 } }) },
+  {
+    file: "app/api/event-check-in/attendee/route.ts",
+    method: "GET",
+    // The attendee by token; staff and organizers by id (read only).
+    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "allow", admin: "allow" },
+    request: (f, a) => ({ url: tokenOf(f, a) ? `/api/event-check-in/attendee${q(tokenOf(f, a))}` : `/api/event-check-in/attendee?attendee_id=${f.attendeeId}` }),
+  },
+  {
+    file: "app/api/event-check-in/check-in/route.ts",
+    method: "POST",
+    // Self check-in by token; a staff session for the desk methods. (Another event's token checks that person in, for their own event.)
+    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "allow", admin: "allow" },
+    request: (f, a) => ({
+      url: "/api/event-check-in/check-in",
+      body: tokenOf(f, a) ? { method: "self", token: tokenOf(f, a) } : { method: "manual", attendee_id: f.attendeeId, event_id: f.eventId },
+    }),
+  },
+  {
+    file: "app/api/event-check-in/complete-profile/route.ts",
+    method: "POST",
+    // Only a token: staff and organizers cannot rewrite contact data here (organizers use PATCH /api/admin/attendees/{id}, audited).
+    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "deny", admin: "deny" },
+    request: (f, a) => ({
+      url: "/api/event-check-in/complete-profile",
+      body: tokenOf(f, a) ? { token: tokenOf(f, a), company_name: "Own Edit LLC" } : { attendee_id: f.attendeeId, company_name: "Hijacked LLC" },
+    }),
+  },
+  {
+    file: "app/api/event-check-in/register/route.ts",
+    method: "POST",
+    access: everyone,
+    request: (f) => ({ url: "/api/event-check-in/register", body: { eventSlug: f.slug, firstName: "New", lastName: "Person", email: "matrix.new@example.com" } }),
+  },
+  { file: "app/api/events/[slug]/agenda.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/agenda.ics${q(tokenOf(f, a))}` }) },
+  { file: "app/api/events/[slug]/calendar.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/calendar.ics${q(tokenOf(f, a))}` }) },
+  { file: "app/api/health/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/health" }) },
+  // Not mounted without Inngest: 404 for everyone (Inngest's own signature check guards it when configured).
+  ...(["GET", "POST", "PUT"] as const).map((method) => ({
+    file: "app/api/inngest/route.ts",
+    method,
+    access: { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" } as AccessRow,
+    request: () => ({ url: "/api/inngest", body: method === "GET" ? undefined : {} }),
+  })),
+  {
+    file: "app/api/unsubscribe/route.ts",
+    method: "POST",
+    // Any attendee's own token unsubscribes that person (the link carries no slug).
+    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "deny", admin: "deny" },
+    request: (f, a) => ({ url: `/api/unsubscribe${q(tokenOf(f, a))}`, body: "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded" }),
+  },
+];
+
+export type PageRow = { file: string; access: AccessRow; url: (f: AccessFixture, actor: Actor) => string };
+
+export const PAGES: PageRow[] = [
+  { file: "app/page.tsx", access: everyone, url: () => "/" },
+  { file: "app/signin/page.tsx", access: everyone, url: () => "/signin" },
+  { file: "app/signin/continue/page.tsx", access: { ...adminOnly, staff: "allow" }, url: () => "/signin/continue" },
+  { file: "app/admin/page.tsx", access: adminOnly, url: () => "/admin" },
+  { file: "app/admin/outbox/page.tsx", access: adminOnly, url: () => "/admin/outbox" },
+  { file: "app/admin/events/[id]/outbox/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/outbox` },
+  { file: "app/staff/page.tsx", access: staffAndAdmin, url: () => "/staff" },
+  { file: "app/staff/events/[id]/page.tsx", access: staffAndAdmin, url: (f) => `/staff/events/${f.eventId}` },
+  { file: "app/events/[slug]/page.tsx", access: everyone, url: (f) => `/events/${f.slug}` },
+  { file: "app/events/[slug]/agenda/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/agenda${q(tokenOf(f, a))}` },
+  { file: "app/events/[slug]/check-in/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/check-in${q(tokenOf(f, a))}` },
+  { file: "app/events/[slug]/profile/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/profile${q(tokenOf(f, a))}` },
+  // Without a token it is the public "check your inbox" page; with one, only the owner's.
+  { file: "app/events/[slug]/registered/page.tsx", access: { ...ownToken, anonymous: "allow", staff: "allow", admin: "allow" }, url: (f, a) => `/events/${f.slug}/registered${q(tokenOf(f, a))}` },
+  { file: "app/unsubscribe/page.tsx", access: { ...ownToken, otherAttendee: "allow" }, url: (f, a) => `/unsubscribe${q(tokenOf(f, a))}` },
+];
+
+/**
+ * A server action call: the page it is posted from and its arguments as a client
+ * would encode them (a `{ $form: {...} }` argument is sent as FormData).
+ */
+export type ActionRow = {
+  file: string;
+  name: string;
+  access: AccessRow;
+  page: (f: AccessFixture) => string;
+  args: (f: AccessFixture, actor: Actor) => unknown[];
+};
+
+const tok = (f: AccessFixture, a: Actor) => tokenOf(f, a) ?? "no-token-held-by-this-caller";
+
+export const ACTIONS: ActionRow[] = [
+  {
+    file: "app/admin/events/[id]/outbox/actions.ts",
+    name: "loadEmailPreview",
+    access: adminOnly,
+    page: (f) => `/admin/events/${f.eventId}/outbox`,
+    args: (f) => [f.eventId, f.attendeeId, f.emailMessageId],
+  },
+  {
+    file: "app/events/[slug]/actions.ts",
+    name: "registerForEvent",
+    access: everyone,
+    page: (f) => `/events/${f.slug}`,
+    args: (f) => [f.slug, "$undefined", { $form: { firstName: "Act", lastName: "Ion", email: "matrix.action@example.com", phone: "", companyName: "" } }],
+  },
+  { file: "app/events/[slug]/agenda/actions.ts", name: "getPlanStatus", access: ownToken, page: (f) => `/events/${f.slug}/agenda`, args: (f, a) => [f.slug, tok(f, a)] },
+  {
+    file: "app/events/[slug]/check-in/actions.ts",
+    name: "checkInSelf",
+    access: ownToken,
+    page: (f) => `/events/${f.slug}/check-in`,
+    args: (f, a) => [f.slug, tok(f, a), "$undefined", { $form: {} }],
+  },
+  {
+    file: "app/events/[slug]/profile/actions.ts",
+    name: "saveProfile",
+    access: { ...ownToken, otherAttendee: "allow" },
+    page: (f) => `/events/${f.slug}/profile`,
+    args: (f, a) => [tok(f, a), "$undefined", { $form: { company_name: "Matrix Co" } }],
+  },
+  {
+    file: "app/staff/events/[id]/actions.ts",
+    name: "checkInAtDesk",
+    access: staffAndAdmin,
+    page: (f) => `/staff/events/${f.eventId}`,
+    args: (f) => [f.eventId, { $form: { method: "manual", attendeeId: f.attendeeId } }],
+  },
+  { file: "app/unsubscribe/actions.ts", name: "unsubscribeFromEmail", access: { ...ownToken, otherAttendee: "allow" }, page: () => "/unsubscribe", args: (f, a) => ["$undefined", { $form: { t: tok(f, a) } }] },
+];

@@ -1,0 +1,99 @@
+import { and, asc, eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import type { Db } from "@/db/client";
+import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
+import { authSecret, sessionCookieName } from "@/lib/auth/secret";
+import { ensureUser } from "@/lib/auth/users";
+import { freeze } from "@/lib/clock";
+import { registerAttendee } from "@/lib/registration/register";
+import { local, makeEvent } from "../factories";
+import type { AccessFixture, Actor } from "./access-table";
+
+/**
+ * Drives route handlers the way a client would: a real Request (cookie, body,
+ * query) into the exported handler, never a call into our own functions.
+ */
+
+export type Sessions = { staff: string; admin: string };
+
+export async function sessionCookieFor(user: { id: string; role: "admin" | "staff"; name: string; email: string }): Promise<string> {
+  const jwt = await encode({ token: { sub: user.id, id: user.id, role: user.role, name: user.name, email: user.email }, secret: authSecret() });
+  return `${sessionCookieName()}=${jwt}`;
+}
+
+export async function makeSessions(db: Db): Promise<Sessions> {
+  const staff = await ensureUser(db, { email: "matrix.staff@example.com", name: "Sam Staff", role: "staff", password: "matrix-staff-password" });
+  const admin = await ensureUser(db, { email: "matrix.admin@example.com", name: "Olga Organizer", role: "admin", password: "matrix-admin-password" });
+  if (!staff.ok || !admin.ok) throw new Error("could not create users");
+  return { staff: await sessionCookieFor(staff.user), admin: await sessionCookieFor(admin.user) };
+}
+
+/** An event starting in an hour (check-in open), its attendee, and an attendee of another event. */
+export async function makeAccessFixture(db: Db): Promise<AccessFixture> {
+  const zone = "America/Chicago";
+  freeze(local("2026-12-10 08:00", zone));
+  const event = await makeEvent(db, { timezone: zone, start: "2026-12-10 09:00", end: "2026-12-10 17:00" });
+  const other = await makeEvent(db, { timezone: zone, start: "2026-12-10 09:00", end: "2026-12-10 17:00" });
+  const a = await registerAttendee(db, { eventSlug: event.slug, firstName: "Ana", lastName: "Own", email: "ana.own@example.com", phone: "+15125550101", smsConsent: true });
+  const b = await registerAttendee(db, { eventSlug: other.slug, firstName: "Bo", lastName: "Other", email: "bo.other@example.com" });
+  if (!a.ok || !b.ok) throw new Error("could not register the fixture attendees");
+  const [email] = await db.select().from(eventMessages).where(eqAttendeeEmail(a.attendeeId));
+  return { slug: event.slug, eventId: event.id, token: a.accessToken, otherToken: b.accessToken, attendeeId: a.attendeeId, emailMessageId: email.id };
+}
+
+function eqAttendeeEmail(attendeeId: string) {
+  return and(eq(eventMessages.attendeeId, attendeeId), eq(eventMessages.channel, "email"));
+}
+
+/** Everything an attacker could change, in a comparable form. */
+export async function snapshot(db: Db): Promise<string> {
+  const [c, a, m, e, u] = await Promise.all([
+    db.select().from(contractors).orderBy(asc(contractors.id)),
+    db.select().from(eventAttendees).orderBy(asc(eventAttendees.id)),
+    db.select().from(eventMessages).orderBy(asc(eventMessages.id)),
+    db.select().from(events).orderBy(asc(events.id)),
+    db.select({ id: users.id, role: users.role, email: users.email }).from(users).orderBy(asc(users.id)),
+  ]);
+  return JSON.stringify({ c, a, m, e, u });
+}
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+/** `app/api/events/[slug]/agenda.ics/route.ts` + `/api/events/x/agenda.ics` → { slug: "x" }. */
+export function paramsFor(file: string, path: string): Record<string, string | string[]> {
+  const pattern = file.replace(/^app/, "").replace(/\/route\.ts$/, "").split("/");
+  const parts = path.split("?")[0].split("/");
+  const out: Record<string, string | string[]> = {};
+  pattern.forEach((seg, i) => {
+    const catchAll = seg.match(/^\[\.\.\.(.+)\]$/);
+    if (catchAll) out[catchAll[1]] = parts.slice(i).map(decodeURIComponent);
+    else {
+      const m = seg.match(/^\[(.+)\]$/);
+      if (m && parts[i] !== undefined) out[m[1]] = decodeURIComponent(parts[i]);
+    }
+  });
+  return out;
+}
+
+export async function callRoute(
+  file: string,
+  method: string,
+  call: { url: string; body?: unknown; contentType?: string; rawBody?: string; cookie?: string; headers?: Record<string, string> },
+): Promise<Response> {
+  const mod = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>;
+  const handler = mod[method];
+  if (typeof handler !== "function") throw new Error(`${file} has no ${method}`);
+  const headers: Record<string, string> = { ...(call.headers ?? {}) };
+  if (call.cookie) headers.cookie = call.cookie;
+  let body: string | undefined = call.rawBody;
+  if (body === undefined && call.body !== undefined) {
+    body = typeof call.body === "string" ? call.body : JSON.stringify(call.body);
+    headers["content-type"] = call.contentType ?? "application/json";
+  }
+  const req = new Request(`http://localhost:3000${call.url}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
+  return handler(req, { params: Promise.resolve(paramsFor(file, call.url)) });
+}
+
+export function cookieOf(sessions: Sessions, actor: Actor): string | undefined {
+  return actor === "staff" ? sessions.staff : actor === "admin" ? sessions.admin : undefined;
+}
