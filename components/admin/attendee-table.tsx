@@ -70,7 +70,7 @@ export function AttendeeTable({ eventId, rows, total, pages }: { eventId: string
         <span className="flex flex-wrap gap-1">
           {row.original.cancelled ? <Badge variant="destructive">Cancelled</Badge> : null}
           <Badge variant={row.original.profileComplete ? "success" : "secondary"}>{row.original.profileComplete ? "Profile complete" : "Profile pending"}</Badge>
-          {row.original.optedOut ? <Badge variant="warning">Opted out</Badge> : null}
+          {row.original.optedOut ? <Badge variant="outline" className="border-warning text-foreground">Opted out</Badge> : null}
         </span>
       ),
     },

@@ -34,7 +34,7 @@ export function EventHeader({ event, current, title }: { event: Event; current: 
             <Badge variant={event.status === "cancelled" ? "destructive" : "secondary"} className="capitalize">
               {event.status}
             </Badge>
-            {event.messagingPausedAt ? <Badge variant="warning">Messaging paused</Badge> : null}
+            {event.messagingPausedAt ? <Badge variant="outline" className="border-warning text-foreground">Messaging paused</Badge> : null}
           </p>
         </div>
       </div>

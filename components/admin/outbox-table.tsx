@@ -82,7 +82,7 @@ export function OutboxTable({
             <TableCell>
               <div className="grid gap-1 break-words">
                 <StatusBadge status={m.status} />
-                {m.late ? <Badge variant="warning">Late</Badge> : null}
+                {m.late ? <Badge variant="outline" className="border-warning text-foreground">Late</Badge> : null}
                 {m.statusReason ? <span className="text-xs text-muted-foreground">{m.statusReason}</span> : null}
                 {m.lastError && m.lastError !== m.statusReason ? (
                   <span className="text-xs text-destructive">Last error: {m.lastError}</span>
