@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventMessages, type Event } from "@/db/schema";
 import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
-import { clockOffsetMs, now, travelTo } from "@/lib/clock";
+import { now, travelTo } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
 import { registerAttendee } from "@/lib/registration/register";
 import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
@@ -62,8 +62,7 @@ async function pendingCount(db: Db, event: Event): Promise<number> {
 }
 
 async function readBurst(db: Db, event: Event): Promise<SentRow[]> {
-  // updated_at is the database's now() at the final update: real time, so shift it onto the app clock.
-  const offset = clockOffsetMs();
+  // updated_at is set from the app clock at the final update (lib/messaging/process.ts).
   const rows = await db
     .select({
       channel: eventMessages.channel,
@@ -81,7 +80,7 @@ async function readBurst(db: Db, event: Event): Promise<SentRow[]> {
     due: r.scheduledFor.getTime(),
     claimed: r.claimedAt?.getTime() ?? NaN,
     stamped: r.actualSendTime?.getTime() ?? NaN,
-    done: r.updatedAt.getTime() + offset,
+    done: r.updatedAt.getTime(),
   }));
 }
 
@@ -182,8 +181,8 @@ export default defineBenchmark({
         `to hold p99 ≤ ${GOAL_P99_MS / 1000} s, ${messages.toLocaleString("en-US")} messages over ${windowMs / 1000} s need ≈ ${Math.round(needed)} msg/s sustained; ` +
           `this run sustained ${throughput.toFixed(1)} msg/s. Estimates scale this run's throughput by (serial ms − saved ms)/serial ms; ` +
           "p99 ≈ 0.99·(N/throughput − window) + ~1 s of polling while the backlog grows.",
-        "actual_send_time is stamped when processClaimed starts (before loadSendContext/render/send), so it excludes each message's own processing; " +
-          "updated_at (the final UPDATE's now()) is when the row was really done.",
+        "actual_send_time is stamped just before the provider call (after loadSendContext, render, the claim-time write and any SMS pacing wait); " +
+          "updated_at (the final UPDATE, app clock) is when the row was really done.",
         ...profile.notes,
       ];
       if (sent.length !== messages) notes.unshift(`${messages - sent.length} rows did not end as sent: ${JSON.stringify(countBy(rows.map((r) => r.status)))}`);

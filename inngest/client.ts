@@ -1,4 +1,4 @@
-import { Inngest, eventType } from "inngest";
+import { Inngest, cron, eventType } from "inngest";
 import { env } from "@/lib/env";
 import { jobEventSchemas } from "@/lib/jobs/events";
 import { setJobEventSender } from "@/lib/jobs/dispatch";
@@ -7,6 +7,9 @@ import { setJobEventSender } from "@/lib/jobs/dispatch";
 export const messageScheduled = eventType("tpx/message.scheduled", { schema: jobEventSchemas["tpx/message.scheduled"] });
 export const messageCancelled = eventType("tpx/message.cancelled", { schema: jobEventSchemas["tpx/message.cancelled"] });
 export const attendeeCheckedIn = eventType("tpx/attendee.checked-in", { schema: jobEventSchemas["tpx/attendee.checked-in"] });
+export const smsDue = eventType("tpx/sms.due", { schema: jobEventSchemas["tpx/sms.due"] });
+/** The outbox's backstops run every minute (lib/jobs/backstops.ts). */
+export const everyMinute = cron("* * * * *");
 export const peerBatchScheduled = eventType("tpx/peers.batch-scheduled", { schema: jobEventSchemas["tpx/peers.batch-scheduled"] });
 
 const e = env();

@@ -3,7 +3,7 @@
  * Tests pin or move it; in development the dev clock (POST /api/dev/clock) shifts it
  * so a person can jump to "the night before at 20:00" and watch a reminder go out.
  */
-type ClockState = { offsetMs: number; frozenAt: number | null };
+type ClockState = { offsetMs: number; frozenAt: number | null; scaled?: { t0: number; w0: number; speed: number } | null };
 
 const g = globalThis as unknown as { __tpxClock?: ClockState };
 const state: ClockState = (g.__tpxClock ??= { offsetMs: 0, frozenAt: null });
@@ -13,7 +13,15 @@ export function now(): Date {
 }
 
 export function nowMs(): number {
-  return state.frozenAt ?? Date.now() + state.offsetMs;
+  if (state.frozenAt !== null) return state.frozenAt;
+  const s = state.scaled;
+  return s ? s.t0 + (Date.now() - s.w0) * s.speed : Date.now() + state.offsetMs;
+}
+
+/** Time that runs `speed` times faster than the wall from (w0 → t0): the chaos run's controlled time only. */
+export function runScaled(t0: number, w0: number, speed: number): void {
+  state.frozenAt = null;
+  state.scaled = { t0, w0, speed };
 }
 
 /** Moves "now" so that it reads `to`, then keeps ticking. */
@@ -35,6 +43,7 @@ export function advance(ms: number): void {
 export function resetClock(): void {
   state.offsetMs = 0;
   state.frozenAt = null;
+  state.scaled = null;
 }
 
 export function clockOffsetMs(): number {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { describeModes, env, inngestConfigured, resetEnvForTests } from "./env";
+import { assertProductionReady, describeModes, env, inngestConfigured, outboxOnly, productionProblems, resetEnvForTests } from "./env";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -28,5 +28,43 @@ describe("env", () => {
     process.env.LOCAL_DRIVER = "sometimes";
     resetEnvForTests();
     expect(() => env()).toThrow(/DATABASE_URL: .*\n.*LOCAL_DRIVER: /s);
+  });
+});
+
+describe("production guards (SPEC §4.4)", () => {
+  const prod = (vars: Record<string, string>) => {
+    for (const k of ["RESEND_API_KEY", "EMAIL_FROM", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "TPX_OUTBOX_ONLY"]) delete process.env[k];
+    Object.assign(process.env, { NODE_ENV: "production", ...vars });
+    resetEnvForTests();
+    return env();
+  };
+  const full = { RESEND_API_KEY: "re_x", EMAIL_FROM: "a@b.c", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "+15125550100" };
+
+  it("starts when every provider is fully configured", () => {
+    expect(productionProblems(prod(full))).toEqual([]);
+    expect(outboxOnly(env())).toBe(false);
+  });
+
+  it("names the missing variable of a half-configured provider", () => {
+    expect(() => assertProductionReady(prod({ ...full, TWILIO_AUTH_TOKEN: "" }))).toThrow(/SMS \(Twilio\) is half-configured: set TWILIO_AUTH_TOKEN/);
+    expect(() => assertProductionReady(prod({ ...full, EMAIL_FROM: "" }))).toThrow(/email \(Resend\) is half-configured: set EMAIL_FROM/);
+    expect(() => assertProductionReady(prod({ ...full, INNGEST_EVENT_KEY: "k" }))).toThrow(/Inngest is half-configured: set INNGEST_SIGNING_KEY/);
+  });
+
+  it("refuses the dev outbox unless TPX_OUTBOX_ONLY is set, and then says so", () => {
+    expect(productionProblems(prod({}))).toEqual([
+      expect.stringMatching(/^email would go to the dev outbox/),
+      expect.stringMatching(/^SMS would go to the dev outbox/),
+    ]);
+    const e = prod({ TPX_OUTBOX_ONLY: "1" });
+    expect(productionProblems(e)).toEqual([]);
+    expect(outboxOnly(e)).toBe(true);
+  });
+
+  it("does not apply outside production", () => {
+    Object.assign(process.env, { NODE_ENV: "development" });
+    resetEnvForTests();
+    expect(productionProblems(env())).toEqual([]);
+    expect(outboxOnly(env())).toBe(false);
   });
 });

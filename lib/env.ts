@@ -34,8 +34,8 @@ export const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   /** Override Resend's API base (tests point it at a local fake). */
   RESEND_BASE_URL: optionalUrl,
-  /** Sender address, on a domain verified in Resend. */
-  EMAIL_FROM: z.string().default("TPX Events <events@tpx.local>"),
+  /** Sender address, on a domain verified in Resend. Required with RESEND_API_KEY in production. */
+  EMAIL_FROM: optionalString,
   /** Twilio account SID and auth token (console.twilio.com). Unset: SMS go to the dev outbox. */
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
@@ -43,6 +43,12 @@ export const envSchema = z.object({
   TWILIO_FROM: optionalString,
   /** Override Twilio's REST base (tests point it at a local fake). */
   TWILIO_BASE_URL: optionalUrl,
+  /** SPEC §4.2: segments per second each sending number may send (US long code 1; toll-free 3; short code 100). */
+  SMS_SEGMENTS_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
+  /** Estimated price of one SMS segment in USD, shown in the outbox (Twilio US list price ≈ 0.0083). */
+  SMS_COST_PER_SEGMENT: z.coerce.number().nonnegative().default(0.0083),
+  /** Production without Resend or Twilio: 1 = run on the dev outbox on purpose (nothing is sent; the console says so). */
+  TPX_OUTBOX_ONLY: flag,
   /** OpenAI-compatible model; unset: template sentences. */
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
@@ -103,12 +109,57 @@ function isLoopbackUrl(url: string): boolean {
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }
 
+export const DEFAULT_EMAIL_FROM = "TPX Events <events@tpx.local>";
+
+export function emailFrom(e: Env = env()): string {
+  return e.EMAIL_FROM ?? DEFAULT_EMAIL_FROM;
+}
+
+export function smsConfigured(e: Env = env()): boolean {
+  return Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM);
+}
+
+/** SPEC §4.4: in production, true when a channel runs on the dev outbox (allowed only with TPX_OUTBOX_ONLY). */
+export function outboxOnly(e: Env = env()): boolean {
+  return e.NODE_ENV === "production" && (!e.RESEND_API_KEY || !smsConfigured(e));
+}
+
+/**
+ * SPEC §4.4: what stops a production start. A provider is either fully configured or
+ * refused with the missing variable named; the dev outbox needs TPX_OUTBOX_ONLY=1.
+ */
+export function productionProblems(e: Env = env()): string[] {
+  if (e.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  const missing = (names: Array<keyof Env>) => names.filter((n) => !e[n]);
+  const partly = (names: Array<keyof Env>, what: string) => {
+    const gone = missing(names);
+    if (gone.length > 0 && gone.length < names.length) problems.push(`${what} is half-configured: set ${gone.join(", ")}`);
+  };
+  partly(["RESEND_API_KEY", "EMAIL_FROM"], "email (Resend)");
+  partly(["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"], "SMS (Twilio)");
+  if (!e.INNGEST_DEV) partly(["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"], "Inngest");
+  if (!e.TPX_OUTBOX_ONLY) {
+    if (!e.RESEND_API_KEY && !e.EMAIL_FROM) problems.push("email would go to the dev outbox: set RESEND_API_KEY and EMAIL_FROM, or TPX_OUTBOX_ONLY=1");
+    if (missing(["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"]).length === 3) {
+      problems.push("SMS would go to the dev outbox: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM, or TPX_OUTBOX_ONLY=1");
+    }
+  }
+  return problems;
+}
+
+/** Throws, naming every problem, when production is not safe to start. */
+export function assertProductionReady(e: Env = env()): void {
+  const problems = productionProblems(e);
+  if (problems.length) throw new Error(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+}
+
 /** One line per adapter, printed at start so the operator knows which mode runs. */
 export function describeModes(e: Env = env()): string[] {
   return [
     `database: ${e.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite (${e.PGLITE_DATA_DIR})`}`,
     `email: ${e.RESEND_API_KEY ? "Resend" : "dev outbox (RESEND_API_KEY unset)"}`,
-    `sms: ${e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM ? "Twilio" : "dev outbox (TWILIO_ACCOUNT_SID/AUTH_TOKEN/FROM unset)"}`,
+    `sms: ${smsConfigured(e) ? `Twilio, ${e.SMS_SEGMENTS_PER_SECOND} segment/s per number` : "dev outbox (TWILIO_ACCOUNT_SID/AUTH_TOKEN/FROM unset)"}`,
     `model: ${e.OPENAI_API_KEY ? `${e.OPENAI_MODEL} via ${e.OPENAI_BASE_URL ?? "OpenAI"}` : "templates (OPENAI_API_KEY unset)"}`,
     `scheduler: ${inngestConfigured(e) ? "Inngest (local driver sweeps overdue rows)" : "local driver"}`,
   ];

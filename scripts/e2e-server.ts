@@ -1,7 +1,7 @@
 /**
  * The server Playwright tests run against: the production build (built unless
  * E2E_SKIP_BUILD=1 and a build exists) on a fresh database with the demo seeded,
- * the dev outbox, the local driver and the dev clock on.
+ * the dev outbox (TPX_OUTBOX_ONLY), the local driver and the dev clock on.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -43,6 +43,8 @@ async function main() {
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
       SEED_DEMO: "on",
       TPX_DEV_TOOLS: "1",
+      // Production build without providers: the dev outbox on purpose (SPEC §4.4 guard).
+      TPX_OUTBOX_ONLY: "1",
       RESEND_API_KEY: "",
       TWILIO_ACCOUNT_SID: "",
       OPENAI_API_KEY: "",

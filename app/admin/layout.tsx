@@ -7,7 +7,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Wordmark } from "@/components/brand/wordmark";
 import { getSessionUser } from "@/lib/auth/session";
 import { clockOffsetMs } from "@/lib/clock";
-import { devToolsEnabled } from "@/lib/env";
+import { devToolsEnabled, outboxOnly } from "@/lib/env";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · TPX admin" }, robots: { index: false } };
 
@@ -45,6 +45,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </header>
+      {outboxOnly() ? (
+        <p className="bg-destructive px-4 py-2 text-center text-sm font-semibold text-destructive-foreground">
+          Outbox-only mode: no email or SMS leaves this server; messages are only recorded in the outbox.
+        </p>
+      ) : null}
       {devToolsEnabled() ? <DevClock initialOffsetMs={clockOffsetMs()} /> : null}
       <main id="main" className="mx-auto w-full max-w-[96rem] flex-1 px-4 py-8 sm:px-6">
         <NuqsAdapter>{children}</NuqsAdapter>

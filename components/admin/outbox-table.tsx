@@ -6,7 +6,16 @@ import { EmailPreview, type EmailPreviewContent } from "./email-preview";
 import { CHANNEL_LABELS, MESSAGE_TYPE_LABELS } from "./message-labels";
 import { StatusBadge } from "./status-badge";
 
-export type OutboxMessage = Message & { attendeeName: string; attendeeEmail: string; toAddress: string | null; late?: boolean };
+export type OutboxMessage = Message & {
+  attendeeName: string;
+  attendeeEmail: string;
+  toAddress: string | null;
+  /** SMS only (SPEC §4.3). */
+  segments?: number | null;
+  estimatedCost?: number | null;
+  /** Sent (or still waiting) more than a minute after its time (lib/messaging/message-center.ts). */
+  late?: boolean;
+};
 
 function When({ at, timezone }: { at: Date; timezone: string }) {
   return (
@@ -114,7 +123,16 @@ function MessageContent({ message: m, loadEmail }: { message: OutboxMessage; loa
     return <span className="text-sm text-muted-foreground">Rendered when sent</span>;
   }
   if (m.channel === "sms") {
-    return <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{m.renderedBody}</p>;
+    return (
+      <div className="grid gap-1">
+        <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{m.renderedBody}</p>
+        {m.segments ? (
+          <span className="text-xs text-muted-foreground tabular-nums">
+            {m.segments} {m.segments === 1 ? "segment" : "segments"} · est. ${(m.estimatedCost ?? 0).toFixed(4)}
+          </span>
+        ) : null}
+      </div>
+    );
   }
   const subject = m.renderedSubject ?? "(no subject)";
   return (

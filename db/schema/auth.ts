@@ -3,6 +3,8 @@ import { createdAt, id, ts } from "./columns";
 import { events } from "./events";
 
 export const userRole = pgEnum("user_role", ["admin", "staff"]);
+/** read: GET only; write: GET, POST, PATCH, DELETE. */
+export const apiKeyScope = pgEnum("api_key_scope", ["read", "write"]);
 
 export const users = pgTable(
   "users",
@@ -29,7 +31,12 @@ export const apiKeys = pgTable(
     name: text().notNull(),
     /** sha256 of the key; the key itself is shown once at creation. */
     keyHash: text().notNull(),
+    /** The key's first characters ("tpx_AbCd1234"), shown in the console to tell keys apart. */
     prefix: text().notNull(),
+    scope: apiKeyScope().notNull().default("read"),
+    /** The organizer who created it (kept as null if their account is deleted). */
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Updated at most once a minute per key (lib/access/api-keys.ts), not on every request. */
     lastUsedAt: ts(),
     revokedAt: ts(),
     createdAt: createdAt(),
@@ -76,3 +83,4 @@ export type StaffInvite = typeof staffInvites.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type ApiKeyScope = (typeof apiKeyScope.enumValues)[number];

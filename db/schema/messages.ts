@@ -46,6 +46,10 @@ export const eventMessages = pgTable(
     scheduledFor: ts().notNull(),
     /** Set after a transient failure: the retry's due time (scheduledFor stays for lateness). */
     nextAttemptAt: ts(),
+    /** +1 whenever the row is re-planned or cancelled: part of the Inngest event id (decision 0111). */
+    scheduleVersion: integer().notNull().default(0),
+    /** Time this row waited for the sender's SMS pace (SPEC §4.2), reported apart from fault lateness. */
+    pacingWaitMs: integer().notNull().default(0),
     status: messageStatus().notNull().default("scheduled"),
     statusReason: text(),
     attempts: integer().notNull().default(0),

@@ -1,14 +1,14 @@
-import { NonRetriableError } from "inngest";
+import { eq } from "drizzle-orm";
+import { eventMessages } from "@/db/schema";
 import { getChannels } from "@/lib/channels";
 import { getDb } from "@/lib/db";
-import { MAX_ATTEMPTS } from "@/lib/messaging/deliver";
-import { deliverScheduledMessage } from "@/lib/messaging/deliver-scheduled";
 import { inngest, messageCancelled, messageScheduled } from "../client";
+import { runDeliveryAttempts } from "./delivery-attempts";
 
 /**
- * One run per planned message: sleep until its time, deliver in a step, and on a
- * transient failure sleep until the backoff's retry time (SPEC §4). Step ids are a
- * public contract for sleeping runs: do not rename them.
+ * One run per planned message: sleep until its time, then deliver (SPEC §4). An SMS
+ * through a real number is handed to `deliver-sms`, whose throttle paces the number
+ * (SPEC §4.2): a throttle counts run starts, and this run started when it was planned.
  */
 export const deliverMessageFunction = inngest.createFunction(
   {
@@ -20,24 +20,24 @@ export const deliverMessageFunction = inngest.createFunction(
   },
   async ({ event, step }) => {
     await step.sleepUntil("wait-until-scheduled", new Date(event.data.scheduledFor));
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const outcome = await step.run(`deliver-attempt-${attempt}`, async () =>
-        deliverScheduledMessage(await getDb(), event.data, getChannels()),
-      );
-      if (outcome.status === "not-claimed" && outcome.current === "missing") {
-        throw new NonRetriableError(`message ${event.data.messageId} no longer exists`);
+    const sender = getChannels().sms.sender;
+    if (sender) {
+      const channel =
+        event.data.channel ??
+        (await step.run("read-channel", async () => {
+          const [row] = await (await getDb()).select({ channel: eventMessages.channel }).from(eventMessages).where(eq(eventMessages.id, event.data.messageId));
+          return row?.channel ?? null;
+        }));
+      if (channel === "sms") {
+        const { messageId, scheduledFor, version } = event.data;
+        await step.sendEvent("hand-to-paced-sender", {
+          name: "tpx/sms.due",
+          id: `sms-${messageId}-${new Date(scheduledFor).getTime()}-v${version ?? 0}`,
+          data: { messageId, scheduledFor, version, sender },
+        });
+        return { status: "handed-to-paced-sender" as const };
       }
-      if (outcome.status === "retry") {
-        await step.sleepUntil(`wait-before-attempt-${attempt + 1}`, new Date(outcome.retryAt));
-        continue;
-      }
-      // Woke before the row is due (clock skew, or a retry time set by the sweep): wait for it.
-      if (outcome.status === "not-due") {
-        await step.sleepUntil(`wait-until-due-${attempt}`, new Date(outcome.dueAt));
-        continue;
-      }
-      return outcome;
     }
-    return { status: "gave-up" as const };
+    return runDeliveryAttempts(step, event.data);
   },
 );

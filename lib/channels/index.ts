@@ -1,4 +1,4 @@
-import { env, type Env } from "@/lib/env";
+import { emailFrom, env, smsConfigured, type Env } from "@/lib/env";
 import type { Channels } from "./types";
 import { createResendChannel } from "./email/resend";
 import { createTwilioChannel } from "./sms/twilio";
@@ -9,14 +9,14 @@ export type { Channels, EmailChannel, SmsChannel, SendResult, OutgoingEmail, Out
 /** Which real provider each channel uses, decided by which keys are configured. */
 export function buildChannels(e: Env): Channels {
   const email = e.RESEND_API_KEY
-    ? createResendChannel({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM })
+    ? createResendChannel({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, from: emailFrom(e) })
     : createDevEmailChannel();
   const sms =
-    e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
+    smsConfigured(e)
       ? createTwilioChannel({
-          accountSid: e.TWILIO_ACCOUNT_SID,
-          authToken: e.TWILIO_AUTH_TOKEN,
-          from: e.TWILIO_FROM,
+          accountSid: e.TWILIO_ACCOUNT_SID!,
+          authToken: e.TWILIO_AUTH_TOKEN!,
+          from: e.TWILIO_FROM!,
           baseUrl: e.TWILIO_BASE_URL,
         })
       : createDevSmsChannel();

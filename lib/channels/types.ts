@@ -49,10 +49,12 @@ export interface EmailChannel {
   send(email: OutgoingEmail): Promise<SendResult>;
 }
 
-export type SmsLookup = { found: true; providerMessageId: string; status: string } | { found: false };
+export type SmsLookup = { found: true; providerMessageId: string; status: string; acceptedAt?: Date } | { found: false };
 
 export interface SmsChannel {
   readonly name: string;
+  /** The sending number (or Messaging Service) paced per SPEC §4.2; absent when nothing is really sent. */
+  readonly sender?: string;
   send(sms: OutgoingSms): Promise<SendResult>;
   /**
    * After an uncertain send: did the provider accept a message with this body to

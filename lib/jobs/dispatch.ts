@@ -8,7 +8,9 @@ import type { JobEvent } from "./events";
  * nothing is sent: the local driver finds due rows in the outbox itself.
  *
  * A failed send is NOT swallowed into a log line: the rows stay `scheduled`, the
- * local driver's sweep delivers them when overdue, and the error is returned.
+ * backstop sweep delivers them when overdue, the error is returned, and every failure
+ * is counted by the recorder start-up installs (shown in GET /api/health), so no call
+ * site can drop one unseen.
  */
 type Sender = (events: JobEvent[]) => Promise<void>;
 
@@ -24,14 +26,32 @@ export function jobEventSenderInstalled(): boolean {
 
 export type DispatchResult = { sent: number; error?: string };
 
+export type DispatchFailure = { events: number; kinds: string[]; error: string };
+type FailureRecorder = (failure: DispatchFailure) => Promise<void>;
+const rec = globalThis as unknown as { __tpxDispatchFailures?: FailureRecorder | null };
+
+/** Start-up installs one that persists the count (lib/jobs/health.ts); tests install their own. */
+export function setDispatchFailureRecorder(recorder: FailureRecorder | null): void {
+  rec.__tpxDispatchFailures = recorder;
+}
+
 async function send(events: JobEvent[]): Promise<DispatchResult> {
   const sender = g.__tpxJobSender;
   if (!sender || events.length === 0) return { sent: 0 };
+  let sent = 0;
   try {
-    for (let i = 0; i < events.length; i += 500) await sender(events.slice(i, i + 500));
-    return { sent: events.length };
+    for (let i = 0; i < events.length; i += 500) {
+      const chunk = events.slice(i, i + 500);
+      await sender(chunk);
+      sent += chunk.length;
+    }
+    return { sent };
   } catch (err) {
-    return { sent: 0, error: err instanceof Error ? err.message : String(err) };
+    const error = err instanceof Error ? err.message : String(err);
+    const failure = { events: events.length - sent, kinds: [...new Set(events.slice(sent).map((e) => e.name))], error };
+    // Recording must not turn a lost event into a crashed request: the row is still in the outbox.
+    await rec.__tpxDispatchFailures?.(failure).catch((e) => console.error("[tpx] could not record a dispatch failure", e));
+    return { sent, error };
   }
 }
 
@@ -40,9 +60,15 @@ export function dispatchScheduledMessages(messages: SavedMessage[]): Promise<Dis
   return send(
     messages.map((m) => ({
       name: "tpx/message.scheduled" as const,
-      // Same row + same time → same event id, so Inngest dedupes a double dispatch.
-      id: `msg-${m.id}-${m.scheduledFor.getTime()}`,
-      data: { messageId: m.id, scheduledFor: m.scheduledFor.toISOString() },
+      // Same row + time + version → same id, so Inngest dedupes a double dispatch; a cancel
+      // and re-plan to the same time bumps the version, so it is not dropped (decision 0111).
+      id: `msg-${m.id}-${m.scheduledFor.getTime()}-v${m.scheduleVersion ?? 0}`,
+      data: {
+        messageId: m.id,
+        scheduledFor: m.scheduledFor.toISOString(),
+        ...(m.scheduleVersion !== undefined && { version: m.scheduleVersion }),
+        ...(m.channel && { channel: m.channel }),
+      },
     })),
   );
 }

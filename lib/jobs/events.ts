@@ -6,7 +6,15 @@ import { z } from "zod";
  */
 export const jobEventSchemas = {
   /** An outbox row is due at `scheduledFor`; a newer event for the same row supersedes it. */
-  "tpx/message.scheduled": z.object({ messageId: z.string(), scheduledFor: z.string() }),
+  "tpx/message.scheduled": z.object({
+    messageId: z.string(),
+    scheduledFor: z.string(),
+    /** event_messages.schedule_version when dispatched; a run for an older version stands down. */
+    version: z.number().int().optional(),
+    channel: z.enum(["email", "sms"]).optional(),
+  }),
+  /** An SMS is due now: the paced sender (throttled per sending number, SPEC §4.2) delivers it. */
+  "tpx/sms.due": z.object({ messageId: z.string(), scheduledFor: z.string(), version: z.number().int().optional(), sender: z.string() }),
   /** The row was cancelled: any sleeping delivery run for it stops (cancelOn). */
   "tpx/message.cancelled": z.object({ messageId: z.string() }),
   /** An attendee checked in: build their personal plan (SPEC §5). */

@@ -1,9 +1,11 @@
 import type { Db } from "@/db/client";
+import type { MessageChannel } from "@/db/schema";
 import type { Channels } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
-import { claimDueMessages, processClaimed } from "@/lib/messaging/deliver";
-import { reconcileUncertainSms, recoverStaleClaims } from "@/lib/messaging/reconcile";
+import { claimDueMessages, processClaimed, type DeliveryHooks } from "@/lib/messaging/deliver";
+import type { SmsPacer } from "@/lib/messaging/pacing";
 import type { EventCache } from "@/lib/messaging/send-context";
+import { runBackstops } from "./backstops";
 import { writeHeartbeat } from "./heartbeat";
 
 export type LocalDriverOptions = {
@@ -16,9 +18,15 @@ export type LocalDriverOptions = {
   concurrency?: number;
   sweepAfterMs?: number;
   onError?: (err: unknown) => void;
-  /** More periodic work (plans to retry, due peer batches), run every `extraEveryMs`. */
+  /** SPEC §4.2: SMS wait for the sender's pace. With one, SMS get their own lane so email never queues behind them. */
+  pacer?: SmsPacer;
+  /** SMS claimed per pass: about 2 s of the pace, so a claim is never held long (default 2). */
+  smsBatchSize?: number;
+  /** Plans to retry and due peer batches: part of the backstops, run every `backstopEveryMs`. */
   extraWork?: (now: Date) => Promise<void>;
-  extraEveryMs?: number;
+  backstopEveryMs?: number;
+  staleClaimMs?: number;
+  hooks?: DeliveryHooks;
 };
 
 export type LocalDriver = { stop: () => Promise<void>; tick: () => Promise<number> };
@@ -29,62 +37,76 @@ export type LocalDriver = { stop: () => Promise<void>; tick: () => Promise<numbe
  */
 export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   const interval = opts.intervalMs ?? 1000;
+  const deps = { channels: opts.channels, pacer: opts.pacer, hooks: opts.hooks };
   let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
+  const running = new Set<Promise<unknown>>();
+  const timers = new Set<NodeJS.Timeout>();
   let delivered = 0;
   let lastBeat = 0;
-  let lastMaintenance = 0;
-  let lastExtra = 0;
+  let lastBackstop = 0;
 
-  async function tick(): Promise<number> {
+  async function lane(channel: MessageChannel | undefined, batch: number, concurrency: number): Promise<number> {
     let handled = 0;
-    const batch = opts.batchSize ?? 100;
     for (;;) {
       const at = clockNow();
       const rows = await claimDueMessages(opts.db, batch, at, {
         overdueByMs: opts.mode === "sweep" ? (opts.sweepAfterMs ?? 120_000) : 0,
+        channel,
       });
       const eventCache: EventCache = new Map(); // one read of each event + agenda per batch
-      await runPool(rows, opts.concurrency ?? 8, (row) => processClaimed(opts.db, row, { channels: opts.channels, eventCache }));
+      await runPool(rows, concurrency, (row) => processClaimed(opts.db, row, { ...deps, eventCache }));
       handled += rows.length;
-      if (rows.length < batch || stopped) break;
+      if (rows.length < batch || stopped) return handled;
     }
+  }
+
+  const paced = Boolean(opts.pacer && opts.channels.sms.sender);
+  const smsBatch = opts.smsBatchSize ?? 2;
+  const mainLane = () => lane(paced ? "email" : undefined, opts.batchSize ?? 100, opts.concurrency ?? 8);
+  const smsLane = () => lane("sms", smsBatch, Math.min(4, smsBatch));
+
+  async function housekeeping(handled: number) {
     delivered += handled;
     const nowMs = Date.now();
-    if (nowMs - lastMaintenance > 15_000) {
-      lastMaintenance = nowMs;
-      await recoverStaleClaims(opts.db);
-      await reconcileUncertainSms(opts.db, opts.channels);
-    }
-    if (opts.extraWork && nowMs - lastExtra >= (opts.extraEveryMs ?? 5_000)) {
-      lastExtra = nowMs;
-      await opts.extraWork(clockNow());
+    if (nowMs - lastBackstop >= (opts.backstopEveryMs ?? 5_000)) {
+      lastBackstop = nowMs;
+      await runBackstops(opts.db, { deps, staleClaimMs: opts.staleClaimMs, plans: opts.extraWork });
     }
     if (nowMs - lastBeat > 5_000 || handled > 0) {
       lastBeat = nowMs;
       await writeHeartbeat(opts.db, { at: clockNow().toISOString(), mode: opts.mode, delivered, pid: process.pid });
     }
-    return handled;
   }
 
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .then(() => undefined)
-        .catch((err) => (opts.onError ?? console.error)(err))
-        .finally(schedule);
-    }, interval);
+  async function tick(): Promise<number> {
+    const [main, sms] = await Promise.all([mainLane(), paced ? smsLane() : Promise.resolve(0)]);
+    await housekeeping(main + sms);
+    return main + sms;
   }
-  schedule();
+
+  function loop(work: () => Promise<unknown>) {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const run = work()
+        .catch((err) => (opts.onError ?? console.error)(err))
+        .finally(() => {
+          running.delete(run);
+          loop(work);
+        });
+      running.add(run);
+    }, interval);
+    timers.add(timer);
+  }
+  loop(async () => housekeeping(await mainLane()));
+  if (paced) loop(async () => (delivered += await smsLane()));
 
   return {
     tick,
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      for (const t of timers) clearTimeout(t);
+      await Promise.all([...running]);
     },
   };
 }

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, messageChannel, messageStatus, messageTypes } from "@/db/schema";
 import { getEventById } from "@/lib/events/queries";
+import { env } from "@/lib/env";
+import { estimatedSmsCost, smsSegmentCount } from "./segments";
 
 export type OutboxFilter = { attendeeId?: string; status?: string; channel?: string; type?: string };
 
@@ -99,8 +101,16 @@ export async function listOutbox(db: Db, eventId: string, filter: OutboxFilter =
       attendeeName: fullName(contractor),
       attendeeEmail: contractor.email,
       toAddress: message.toAddress ?? (message.channel === "sms" ? contractor.phone : contractor.email),
+      ...smsCost(message),
     })),
   };
+}
+
+/** SPEC §4.3: an SMS's segments and estimated cost, once its body exists. */
+function smsCost(m: { channel: string; renderedBody: string | null }): { segments: number | null; estimatedCost: number | null } {
+  if (m.channel !== "sms" || !m.renderedBody) return { segments: null, estimatedCost: null };
+  const segments = smsSegmentCount(m.renderedBody);
+  return { segments, estimatedCost: estimatedSmsCost(segments, env().SMS_COST_PER_SEGMENT) };
 }
 
 function fullName(c: { firstName: string | null; lastName: string | null; email: string }) {

@@ -1,21 +1,21 @@
-import { and, eq, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventMessages } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import type { Channels } from "@/lib/channels/types";
-import { MAX_ATTEMPTS } from "./deliver";
+import { MAX_ATTEMPTS } from "./process";
 
 /**
- * SPEC §4: an SMS whose send timed out may have been accepted. Instead of
- * resending blindly, ask the provider whether it has it; only a confirmed miss
- * is retried.
+ * SPEC §4: an SMS whose send timed out (or whose sender died mid-send) may have been
+ * accepted. Instead of resending blindly, ask the provider whether it has it; only a
+ * confirmed miss is retried.
  */
 export async function reconcileUncertainSms(
   db: Db,
   channels: Channels,
-  opts: { olderThanMs?: number; limit?: number } = {},
+  opts: { olderThanMs?: number; limit?: number; now?: Date } = {},
 ): Promise<{ confirmed: number; retried: number; failed: number }> {
-  const at = clockNow();
+  const at = opts.now ?? clockNow();
   const rows = await db
     .select()
     .from(eventMessages)
@@ -29,7 +29,14 @@ export async function reconcileUncertainSms(
     .limit(opts.limit ?? 50);
   const tally = { confirmed: 0, retried: 0, failed: 0 };
   for (const row of rows) {
-    if (!row.toAddress || !row.renderedBody) continue;
+    // Only this reconciliation's view of the row may change it: a second reconciler racing it is a no-op.
+    const held = and(eq(eventMessages.id, row.id), eq(eventMessages.status, "sending"), eq(eventMessages.uncertainSince, row.uncertainSince!));
+    if (!row.toAddress || !row.renderedBody) {
+      // Nothing was stored, so the provider was never called: safe to send.
+      await db.update(eventMessages).set({ status: "scheduled", uncertainSince: null, nextAttemptAt: at, updatedAt: at }).where(held);
+      tally.retried++;
+      continue;
+    }
     const since = new Date((row.claimedAt ?? row.uncertainSince!).getTime() - 60_000);
     let found;
     try {
@@ -44,24 +51,23 @@ export async function reconcileUncertainSms(
           status: "sent",
           provider: channels.sms.name,
           providerMessageId: found.providerMessageId,
-          actualSendTime: row.uncertainSince,
+          // When the provider took it; else when our send started (the claim), never the epoch.
+          actualSendTime: found.acceptedAt ?? row.claimedAt ?? row.uncertainSince,
           uncertainSince: null,
+          nextAttemptAt: null,
           statusReason: "confirmed by provider after a timeout",
           updatedAt: at,
         })
-        .where(eq(eventMessages.id, row.id));
+        .where(held);
       tally.confirmed++;
     } else if (row.attempts < MAX_ATTEMPTS) {
-      await db
-        .update(eventMessages)
-        .set({ status: "scheduled", uncertainSince: null, nextAttemptAt: at, updatedAt: at })
-        .where(eq(eventMessages.id, row.id));
+      await db.update(eventMessages).set({ status: "scheduled", uncertainSince: null, nextAttemptAt: at, updatedAt: at }).where(held);
       tally.retried++;
     } else {
       await db
         .update(eventMessages)
-        .set({ status: "failed", uncertainSince: null, statusReason: "provider never confirmed it after a timeout", updatedAt: at })
-        .where(eq(eventMessages.id, row.id));
+        .set({ status: "failed", uncertainSince: null, nextAttemptAt: null, statusReason: "provider never confirmed it after a timeout", updatedAt: at })
+        .where(held);
       tally.failed++;
     }
   }
@@ -69,25 +75,27 @@ export async function reconcileUncertainSms(
 }
 
 /**
- * A row left in `sending` by a process that died mid-send: email is safe to retry
- * (Resend dedupes on the row id); SMS goes through reconciliation.
+ * A row left in `sending` by a process that died mid-send. Email is safe to resend:
+ * it goes out with the same Idempotency-Key (the row id) and the stored body. An SMS
+ * that got as far as storing its body may have reached Twilio: it is marked uncertain
+ * as of its claim and reconciled (looked up) before any resend.
  */
-export async function recoverStaleClaims(db: Db, opts: { staleMs?: number } = {}): Promise<number> {
-  const at = clockNow();
+export async function recoverStaleClaims(db: Db, opts: { staleMs?: number; now?: Date } = {}): Promise<number> {
+  const at = opts.now ?? clockNow();
   const stale = and(
     eq(eventMessages.status, "sending"),
     isNull(eventMessages.uncertainSince),
     lte(eventMessages.claimedAt, new Date(at.getTime() - (opts.staleMs ?? 5 * 60_000))),
   );
-  const emails = await db
+  const resend = await db
     .update(eventMessages)
     .set({ status: "scheduled", nextAttemptAt: at, lastError: "worker stopped mid-send; retrying", updatedAt: at })
-    .where(and(stale, eq(eventMessages.channel, "email")))
+    .where(and(stale, or(eq(eventMessages.channel, "email"), isNull(eventMessages.renderedBody), isNull(eventMessages.toAddress))))
     .returning({ id: eventMessages.id });
-  const sms = await db
+  const lookup = await db
     .update(eventMessages)
-    .set({ uncertainSince: new Date(0), lastError: "worker stopped mid-send; reconciling", updatedAt: at })
+    .set({ uncertainSince: sql`${eventMessages.claimedAt}`, lastError: "worker stopped mid-send; reconciling", updatedAt: at })
     .where(and(stale, eq(eventMessages.channel, "sms")))
     .returning({ id: eventMessages.id });
-  return emails.length + sms.length;
+  return resend.length + lookup.length;
 }

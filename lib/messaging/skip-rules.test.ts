@@ -35,7 +35,7 @@ describe("decideAtSend", () => {
     const ctx = { event: base.event, attendee: base.attendee, contractor: { ...base.contractor, smsOptIn: true, phone: "+15125550100" }, agenda: base.agenda };
     const live = base.agenda[0];
     expect(decideAtSend({ ...alert, personalization: { agendaItemId: "gone", startsAt: "2026-12-03T16:00:00Z" } }, ctx, at)).toEqual({ action: "skip", reason: "session cancelled" });
-    expect(decideAtSend({ ...alert, personalization: { agendaItemId: live.id, startsAt: "2026-12-03T15:00:00Z" } }, ctx, at)).toEqual({ action: "skip", reason: "too late: the session has started" });
+    expect(decideAtSend({ ...alert, personalization: { agendaItemId: live.id, startsAt: "2026-12-03T15:00:00Z" } }, ctx, at)).toEqual({ action: "skip", reason: "stale" });
     expect(decideAtSend({ ...alert, personalization: { agendaItemId: live.id, startsAt: "2026-12-03T15:15:00Z" } }, ctx, at)).toEqual({ action: "send" });
   });
 
@@ -45,7 +45,7 @@ describe("decideAtSend", () => {
     const sponsor = { id: "s1", removedAt: null } as never;
     expect(decideAtSend({ ...tip, scheduledFor: at }, { ...ctx, sponsor: null }, at).action).toBe("skip");
     expect(decideAtSend({ ...tip, scheduledFor: at }, { ...ctx, sponsor: { id: "s1", removedAt: at } as never }, at)).toEqual({ action: "skip", reason: "sponsor removed" });
-    expect(decideAtSend({ ...tip, scheduledFor: new Date(at.getTime() - 25 * 60_000) }, { ...ctx, sponsor }, at)).toEqual({ action: "skip", reason: "too late: the break has passed" });
+    expect(decideAtSend({ ...tip, scheduledFor: new Date(at.getTime() - 25 * 60_000) }, { ...ctx, sponsor }, at)).toEqual({ action: "skip", reason: "stale" });
     expect(decideAtSend({ ...tip, scheduledFor: new Date(at.getTime() - 60_000) }, { ...ctx, sponsor }, at)).toEqual({ action: "send" });
   });
 });

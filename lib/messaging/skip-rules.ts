@@ -1,8 +1,6 @@
 import type { AgendaItem, Attendee, Contractor, Event, MessageChannel, MessageType, Sponsor } from "@/db/schema";
 import { isProfileComplete } from "@/lib/registration/profile-completeness";
-
-/** A sponsor tip is sent inside a break; later than this after its time, the break is over. */
-const LATE_SPONSOR_TIP_MS = 20 * 60_000;
+import { isStale } from "./useful-until";
 
 export type SendDecision = { action: "send" } | { action: "skip" | "cancel"; reason: string };
 
@@ -25,14 +23,6 @@ export function decideAtSend(
   at?: Date,
 ): SendDecision {
   const { event, attendee, contractor } = ctx;
-  // Time-bound tips are useless late (the driver was down, or the clock jumped): drop them.
-  const sessionStart = typeof m.personalization?.startsAt === "string" ? Date.parse(m.personalization.startsAt) : NaN;
-  if (at && m.type === "speaker_alert" && at.getTime() >= sessionStart) {
-    return { action: "skip", reason: "too late: the session has started" };
-  }
-  if (at && m.type === "sponsor_recommendation" && m.scheduledFor && at.getTime() - m.scheduledFor.getTime() > LATE_SPONSOR_TIP_MS) {
-    return { action: "skip", reason: "too late: the break has passed" };
-  }
   const agendaItemId = m.personalization?.agendaItemId;
   if (m.type === "speaker_alert" && typeof agendaItemId === "string" && !ctx.agenda?.some((a) => a.id === agendaItemId)) {
     return { action: "skip", reason: "session cancelled" };
@@ -55,6 +45,10 @@ export function decideAtSend(
     (attendee?.profileCompletionStatus === "completed" || isProfileComplete(contractor))
   ) {
     return { action: "skip", reason: "profile completed" };
+  }
+  // SPEC §4.1: after its latest useful time a message is no longer true (downtime, a clock jump).
+  if (at && isStale({ type: m.type, scheduledFor: m.scheduledFor ?? at, personalization: m.personalization }, { event, agenda: ctx.agenda ?? [] }, at)) {
+    return { action: "skip", reason: "stale" };
   }
   return { action: "send" };
 }

@@ -1,10 +1,10 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { eventMessages, type MessageType } from "@/db/schema";
+import { eventMessages, type MessageChannel, type MessageType } from "@/db/schema";
 import type { PlannedMessage } from "@/lib/scheduling/plan";
 
 export type MessageOwner = { eventId: string; attendeeId: string; contractorId: string };
-export type SavedMessage = { id: string; scheduledFor: Date };
+export type SavedMessage = { id: string; scheduledFor: Date; scheduleVersion?: number; channel?: MessageChannel };
 
 /**
  * Writes planned messages to the outbox. A message already planned under the same
@@ -37,11 +37,17 @@ export async function savePlannedMessages(
         status: "scheduled",
         statusReason: null,
         nextAttemptAt: null,
+        scheduleVersion: sql`${eventMessages.scheduleVersion} + 1`,
         updatedAt: sql`now()`,
       },
       setWhere: sql`${eventMessages.status} in ('scheduled', 'cancelled')`,
     })
-    .returning({ id: eventMessages.id, scheduledFor: eventMessages.scheduledFor });
+    .returning({
+      id: eventMessages.id,
+      scheduledFor: eventMessages.scheduledFor,
+      scheduleVersion: eventMessages.scheduleVersion,
+      channel: eventMessages.channel,
+    });
 }
 
 /**
@@ -58,7 +64,7 @@ export async function cancelUnplannedMessages(
   const keepKeys = keep.map((p) => `${p.type}|${p.channel}|${p.dedupeKey}`);
   const rows = await db
     .update(eventMessages)
-    .set({ status: "cancelled", statusReason: reason, updatedAt: sql`now()` })
+    .set({ status: "cancelled", statusReason: reason, scheduleVersion: sql`${eventMessages.scheduleVersion} + 1`, updatedAt: sql`now()` })
     .where(
       and(
         eq(eventMessages.attendeeId, attendeeId),
@@ -77,7 +83,7 @@ export async function cancelUnplannedMessages(
 export async function cancelAllPendingMessages(db: Db, attendeeId: string, reason: string): Promise<string[]> {
   const rows = await db
     .update(eventMessages)
-    .set({ status: "cancelled", statusReason: reason, updatedAt: sql`now()` })
+    .set({ status: "cancelled", statusReason: reason, scheduleVersion: sql`${eventMessages.scheduleVersion} + 1`, updatedAt: sql`now()` })
     .where(and(eq(eventMessages.attendeeId, attendeeId), eq(eventMessages.status, "scheduled")))
     .returning({ id: eventMessages.id });
   return rows.map((r) => r.id);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventMessages } from "@/db/schema";
 import { getAgenda, getEventById, toEventTimes } from "@/lib/events/queries";
@@ -33,14 +33,16 @@ export async function retimeSessionMessages(db: Db, eventId: string, now: Date):
     const raw = m.type === "speaker_alert" ? sessionAlertAt(item.startsAt, now) : ratingRequestAt(item.endsAt);
     const at = applyQuietHours(m.type, raw, times);
     if (at.getTime() === m.scheduledFor.getTime()) continue;
-    await db
+    const [row] = await db
       .update(eventMessages)
       .set({
         scheduledFor: at,
+        scheduleVersion: sql`${eventMessages.scheduleVersion} + 1`,
         personalization: { ...m.personalization, startsAt: item.startsAt.toISOString(), room: item.room, title: item.title },
       })
-      .where(and(eq(eventMessages.id, m.id), eq(eventMessages.status, "scheduled")));
-    moved.push({ id: m.id, scheduledFor: at });
+      .where(and(eq(eventMessages.id, m.id), eq(eventMessages.status, "scheduled")))
+      .returning({ scheduleVersion: eventMessages.scheduleVersion });
+    if (row) moved.push({ id: m.id, scheduledFor: at, scheduleVersion: row.scheduleVersion, channel: m.channel });
   }
   return moved;
 }

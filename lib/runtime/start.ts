@@ -1,8 +1,11 @@
 import { getChannels } from "@/lib/channels";
 import { getDbHandle } from "@/lib/db";
 import { DEMO_LOGINS, seedDemoIfEmpty } from "@/lib/demo/seed";
-import { describeModes, env, inngestConfigured } from "@/lib/env";
-import { setLocalJobHandlers } from "@/lib/jobs/dispatch";
+import { assertProductionReady, describeModes, env, inngestConfigured } from "@/lib/env";
+import { now } from "@/lib/clock";
+import { appDeliveryDeps } from "@/lib/jobs/delivery-deps";
+import { setDispatchFailureRecorder, setLocalJobHandlers } from "@/lib/jobs/dispatch";
+import { recordDispatchFailure } from "@/lib/jobs/health";
 import { startLocalDriver, type LocalDriver } from "@/lib/jobs/local-driver";
 import { localOrchestration } from "@/lib/orchestration/local-jobs";
 import { acquireLock } from "./pglite-lock";
@@ -10,8 +13,9 @@ import { acquireLock } from "./pglite-lock";
 const g = globalThis as unknown as { __tpxStarted?: Promise<LocalDriver | null> };
 
 /**
- * Start-up, once per server process (instrumentation.ts): validate config, open
- * and migrate the database, seed the demo in development, start the local driver.
+ * Start-up, once per server process (instrumentation.ts): validate config (and refuse
+ * an unsafe production one, SPEC §4.4), open and migrate the database, seed the demo in
+ * development, start the local driver.
  */
 export function startApp(): Promise<LocalDriver | null> {
   g.__tpxStarted ??= boot();
@@ -20,9 +24,14 @@ export function startApp(): Promise<LocalDriver | null> {
 
 async function boot(): Promise<LocalDriver | null> {
   const e = env();
+  assertProductionReady(e);
   console.log(["[tpx] starting with", ...describeModes(e).map((l) => `  ${l}`)].join("\n"));
   if (!e.DATABASE_URL) acquireLock(e.PGLITE_DATA_DIR);
   const { db } = await getDbHandle();
+  setDispatchFailureRecorder((failure) => {
+    console.error(`[tpx] dispatch failed for ${failure.events} event(s) (${failure.kinds.join(", ")}): ${failure.error}`);
+    return recordDispatchFailure(db, failure, now());
+  });
 
   const seed = e.SEED_DEMO === "on" || (e.SEED_DEMO === "auto" && e.NODE_ENV === "development");
   if (seed) {
@@ -38,5 +47,6 @@ async function boot(): Promise<LocalDriver | null> {
   console.log(`[tpx] local job driver on (${mode === "all" ? "delivers every due message" : "sweeps messages Inngest missed"})`);
   const orchestration = localOrchestration(db, { retryAfterMs: mode === "all" ? 15_000 : 120_000 });
   if (mode === "all") setLocalJobHandlers({ checkIn: orchestration.onCheckIn });
-  return startLocalDriver({ db, channels: getChannels(), mode, extraWork: orchestration.sweep, extraEveryMs: 2_000 });
+  const { channels, pacer } = appDeliveryDeps(db, getChannels());
+  return startLocalDriver({ db, channels, pacer, mode, extraWork: orchestration.sweep, backstopEveryMs: 2_000 });
 }

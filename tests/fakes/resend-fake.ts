@@ -9,6 +9,8 @@ import { startScriptedServer, StepScript, type RecordedRequest, type Reply } fro
 export type ResendFakeStep =
   | "ok"
   | "hang"
+  /** Take the email (it counts as sent) but never answer: the client times out. */
+  | "accept-then-hang"
   /** A bare status, e.g. 500 or 422, with Resend's usual error name for it. */
   | number
   | { status: number; name?: string; message?: string; retryAfterSeconds?: number };
@@ -36,10 +38,21 @@ const NAME_FOR_STATUS: Record<number, string> = {
 
 export type ResendFake = Awaited<ReturnType<typeof startResendFake>>;
 
-export async function startResendFake() {
+/** One email Resend took: `replay` when it answered an earlier Idempotency-Key again (nothing new sent). */
+export type ResendAccepted = { key: string | null; id: string; atMs: number; replay: boolean };
+
+export type ResendFakeOptions = {
+  /** Decides each send's answer instead of the script (the chaos run's random faults). */
+  decide?: (request: RecordedRequest) => ResendFakeStep;
+  now?: () => number;
+};
+
+export async function startResendFake(options: ResendFakeOptions = {}) {
   const script = new StepScript<ResendFakeStep>("ok");
   // Resend replays the first answer for a repeated Idempotency-Key (24 h); a changed payload is a 409.
   const answeredKeys = new Map<string, { rawBody: string; id: string }>();
+  const accepted: ResendAccepted[] = [];
+  const now = options.now ?? Date.now;
 
   const server = await startScriptedServer({
     parseBody: (raw) => JSON.parse(raw),
@@ -48,16 +61,18 @@ export async function startResendFake() {
       if (!String(request.headers.authorization ?? "").startsWith("Bearer ")) {
         return resendError(401, "missing_api_key", "Missing API key in the authorization header");
       }
-      const step = script.next();
+      const step = options.decide ? options.decide(request) : script.next();
       if (step === "hang") return "hang";
-      if (step !== "ok") return stepToError(step);
-      return acceptEmail(request, answeredKeys);
+      if (step !== "ok" && step !== "accept-then-hang") return stepToError(step);
+      const reply = acceptEmail(request, answeredKeys, accepted, now());
+      return step === "accept-then-hang" && reply !== "hang" && reply.status === 200 ? "hang" : reply;
     },
   });
 
   return {
     url: server.url,
     requests: server.requests,
+    accepted,
     /** Only the sends, with their JSON bodies typed. */
     sentEmails: () =>
       server.requests.filter((r) => r.path === "/emails").map((r) => r.body as ResendSentEmail),
@@ -66,7 +81,12 @@ export async function startResendFake() {
   };
 }
 
-function acceptEmail(request: RecordedRequest, answeredKeys: Map<string, { rawBody: string; id: string }>): Reply {
+function acceptEmail(
+  request: RecordedRequest,
+  answeredKeys: Map<string, { rawBody: string; id: string }>,
+  accepted: ResendAccepted[],
+  atMs: number,
+): Reply {
   const key = request.headers["idempotency-key"];
   const earlier = typeof key === "string" ? answeredKeys.get(key) : undefined;
   if (earlier && earlier.rawBody !== request.rawBody) {
@@ -74,10 +94,11 @@ function acceptEmail(request: RecordedRequest, answeredKeys: Map<string, { rawBo
   }
   const id = earlier?.id ?? randomUUID();
   if (typeof key === "string") answeredKeys.set(key, { rawBody: request.rawBody, id });
+  accepted.push({ key: typeof key === "string" ? key : null, id, atMs, replay: Boolean(earlier) });
   return { status: 200, json: { id } };
 }
 
-function stepToError(step: Exclude<ResendFakeStep, "ok" | "hang">): Reply {
+function stepToError(step: Exclude<ResendFakeStep, "ok" | "hang" | "accept-then-hang">): Reply {
   const spec = typeof step === "number" ? { status: step } : step;
   const name = spec.name ?? NAME_FOR_STATUS[spec.status] ?? "application_error";
   const reply = resendError(spec.status, name, spec.message ?? `Fake Resend error ${spec.status} (${name})`);

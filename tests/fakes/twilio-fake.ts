@@ -43,8 +43,16 @@ const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/;
 
 export type TwilioFake = Awaited<ReturnType<typeof startTwilioFake>>;
 
-/** `maxPageSize` caps list pages below what the SDK asks for, to exercise next-page requests. */
-export async function startTwilioFake(options: { maxPageSize?: number } = {}) {
+export type TwilioFakeOptions = {
+  /** Caps list pages below what the SDK asks for, to exercise next-page requests. */
+  maxPageSize?: number;
+  /** Decides each create's answer instead of the script (the chaos run's random faults). */
+  decide?: (request: RecordedRequest) => TwilioFakeStep;
+  /** The fake's clock in ms (the chaos run's controlled time); default Date.now. */
+  now?: () => number;
+};
+
+export async function startTwilioFake(options: TwilioFakeOptions = {}) {
   const script = new StepScript<TwilioFakeStep>("ok");
   const accepted: TwilioFakeMessage[] = [];
 
@@ -57,10 +65,10 @@ export async function startTwilioFake(options: { maxPageSize?: number } = {}) {
       if (request.method === "GET") return listPage(request, accepted, options.maxPageSize);
       if (request.method !== "POST") return twilioError(405, 20004, "Method not allowed");
 
-      const step = script.next();
+      const step = options.decide ? options.decide(request) : script.next();
       if (step === "hang") return "hang";
       if (step === "ok" || step === "accept-then-hang") {
-        const message = accept(request.body as Record<string, string>, accepted);
+        const message = accept(request.body as Record<string, string>, accepted, options.now ?? Date.now);
         if (step === "accept-then-hang") return "hang";
         // A fresh message is queued and not yet sent, as in Twilio's 201.
         return { status: 201, json: toApiJson({ ...message, status: "queued", date_sent: null }, accountSid) };
@@ -85,8 +93,8 @@ export async function startTwilioFake(options: { maxPageSize?: number } = {}) {
   };
 }
 
-function accept(form: Record<string, string>, accepted: TwilioFakeMessage[]): TwilioFakeMessage {
-  const nowMs = Date.now();
+function accept(form: Record<string, string>, accepted: TwilioFakeMessage[], now: () => number): TwilioFakeMessage {
+  const nowMs = now();
   const message: TwilioFakeMessage = {
     sid: `SM${randomBytes(16).toString("hex")}`,
     to: form.To,

@@ -12,6 +12,8 @@
  * to sign-in, and nothing done.
  */
 
+import { API_ACTION_ROWS, API_PAGE_ROWS, API_ROUTE_ROWS } from "../api-access-rows";
+
 export const ACTORS = ["anonymous", "attendee", "otherAttendee", "staff", "admin"] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Access = "allow" | "deny";
@@ -28,6 +30,8 @@ export type AccessFixture = {
   attendeeId: string;
   /** One email message of the attendee (for the preview action). */
   emailMessageId: string;
+  /** A live API key (for the revoke action); not in the e2e fixture. */
+  apiKeyId?: string;
 };
 
 /** The link token the caller holds, if any. */
@@ -124,6 +128,7 @@ export const ROUTES: RouteRow[] = [
     access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "deny", admin: "deny" },
     request: (f, a) => ({ url: `/api/unsubscribe${q(tokenOf(f, a))}`, body: "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded" }),
   },
+  ...API_ROUTE_ROWS,
 ];
 
 export type PageRow = { file: string; access: AccessRow; url: (f: AccessFixture, actor: Actor) => string };
@@ -144,6 +149,7 @@ export const PAGES: PageRow[] = [
   // Without a token it is the public "check your inbox" page; with one, only the owner's.
   { file: "app/events/[slug]/registered/page.tsx", access: { ...ownToken, anonymous: "allow", staff: "allow", admin: "allow" }, url: (f, a) => `/events/${f.slug}/registered${q(tokenOf(f, a))}` },
   { file: "app/unsubscribe/page.tsx", access: { ...ownToken, otherAttendee: "allow" }, url: (f, a) => `/unsubscribe${q(tokenOf(f, a))}` },
+  ...API_PAGE_ROWS,
 ];
 
 /**
@@ -198,4 +204,5 @@ export const ACTIONS: ActionRow[] = [
     args: (f) => [f.eventId, { $form: { method: "manual", attendeeId: f.attendeeId } }],
   },
   { file: "app/unsubscribe/actions.ts", name: "unsubscribeFromEmail", access: { ...ownToken, otherAttendee: "allow" }, page: () => "/unsubscribe", args: (f, a) => ["$undefined", { $form: { t: tok(f, a) } }] },
+  ...API_ACTION_ROWS,
 ];

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
+import { createApiKey } from "@/lib/access/api-keys";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { ensureUser } from "@/lib/auth/users";
 import { freeze } from "@/lib/clock";
@@ -38,7 +39,8 @@ export async function makeAccessFixture(db: Db): Promise<AccessFixture> {
   const b = await registerAttendee(db, { eventSlug: other.slug, firstName: "Bo", lastName: "Other", email: "bo.other@example.com" });
   if (!a.ok || !b.ok) throw new Error("could not register the fixture attendees");
   const [email] = await db.select().from(eventMessages).where(eqAttendeeEmail(a.attendeeId));
-  return { slug: event.slug, eventId: event.id, token: a.accessToken, otherToken: b.accessToken, attendeeId: a.attendeeId, emailMessageId: email.id };
+  const { apiKey } = await createApiKey(db, { name: "Matrix fixture", scope: "write", createdBy: null });
+  return { slug: event.slug, eventId: event.id, token: a.accessToken, otherToken: b.accessToken, attendeeId: a.attendeeId, emailMessageId: email.id, apiKeyId: apiKey.id };
 }
 
 function eqAttendeeEmail(attendeeId: string) {

@@ -149,7 +149,7 @@ describe("createTwilioChannel against a fake Twilio", () => {
 
       const found = await channel().lookup(sms(), since);
 
-      expect(found).toEqual({ found: true, providerMessageId: fake.accepted[0].sid, status: "sent" });
+      expect(found).toEqual({ found: true, providerMessageId: fake.accepted[0].sid, status: "sent", acceptedAt: expect.any(Date) });
       const list = fake.requests.filter((r) => r.method === "GET");
       expect(list).toHaveLength(1);
       expect(list[0].path).toBe(MESSAGES_PATH);

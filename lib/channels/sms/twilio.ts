@@ -71,6 +71,7 @@ export function createTwilioChannel(opts: TwilioChannelOptions): SmsChannel {
 
   return {
     name: "twilio",
+    sender: opts.from,
     async send(sms: OutgoingSms): Promise<SendResult> {
       const seen: ResponseHeaders = {};
       try {
@@ -101,7 +102,9 @@ export function createTwilioChannel(opts: TwilioChannelOptions): SmsChannel {
         const acceptedAt = m.dateCreated ?? m.dateSent;
         return m.body === sms.body && acceptedAt instanceof Date && acceptedAt.getTime() >= earliest;
       });
-      return match ? { found: true, providerMessageId: match.sid, status: match.status } : { found: false };
+      if (!match) return { found: false };
+      const acceptedAt = match.dateCreated ?? match.dateSent;
+      return { found: true, providerMessageId: match.sid, status: match.status, ...(acceptedAt instanceof Date && { acceptedAt }) };
     },
   };
 }

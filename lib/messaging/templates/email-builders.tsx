@@ -34,7 +34,8 @@ async function qrAttachment(ctx: RenderContext): Promise<EmailAttachment> {
 function icsAttachment(ctx: RenderContext): EmailAttachment {
   // One UID per registration, on the app's own host, so a re-sent invite updates the entry.
   const uid = `${ctx.attendee.id}@${new URL(ctx.links.event).host}`;
-  const ics = buildEventIcs({ event: ctx.event, agenda: ctx.agenda, uid, url: ctx.links.event });
+  // DTSTAMP from the event, not the clock: a resend after a crash is byte-identical (Resend 409s a changed payload under one Idempotency-Key).
+  const ics = buildEventIcs({ event: ctx.event, agenda: ctx.agenda, uid, url: ctx.links.event, stamp: ctx.event.updatedAt });
   return {
     filename: `${ctx.event.slug}.ics`,
     content: Buffer.from(ics, "utf8").toString("base64"),

@@ -1,7 +1,8 @@
 import { render, toPlainText } from "@react-email/render";
 import type { RenderContext, RenderedEmail } from "./context";
 import { EMAIL_BUILDERS } from "./email-builders";
-import { gsm7Length, toGsm7 } from "./gsm7";
+import { toGsm7 } from "./gsm7";
+import { fitSegments, MAX_SMS_SEGMENTS, smsSegmentCount } from "../segments";
 import { SMS_TEMPLATES } from "./sms";
 
 export type { RenderContext, RenderedEmail, RenderLinks } from "./context";
@@ -42,18 +43,18 @@ export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
   };
 }
 
-/** One segment when the wording allows it; never more than two. */
-export const SMS_SINGLE_SEGMENT = 160;
-export const SMS_MAX_LENGTH = 320;
-
+/**
+ * SPEC §4.3: one segment when a wording allows it, never more than two (segments
+ * counted by the carrier's rules, lib/messaging/segments.ts). When even the most
+ * compact wording is longer, it is shortened at a word boundary, never mid-word.
+ */
 export function renderSms(ctx: RenderContext): string {
   const template = SMS_TEMPLATES[ctx.message.type];
   if (!template) throw noTemplate(ctx.message.type, "sms");
   const wordings = template(ctx).map(toGsm7);
   return (
-    wordings.find((w) => gsm7Length(w) <= SMS_SINGLE_SEGMENT) ??
-    wordings.find((w) => gsm7Length(w) <= SMS_MAX_LENGTH) ??
-    // Only a pathological link gets here; the shortest wording still goes out.
-    wordings.reduce((a, b) => (gsm7Length(b) < gsm7Length(a) ? b : a))
+    wordings.find((w) => smsSegmentCount(w) === 1) ??
+    wordings.find((w) => smsSegmentCount(w) <= MAX_SMS_SEGMENTS) ??
+    fitSegments(wordings.reduce((a, b) => (b.length < a.length ? b : a)))
   );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { MessageType } from "@/db/schema";
 import { renderSms } from "./index";
+import { SMS_TEMPLATES } from "./sms";
 import { gsm7Length, isGsm7 } from "./gsm7";
+import { fitSegments, smsSegmentCount } from "../segments";
 import { fixtureContext } from "./test-fixtures";
 
 const SMS_TYPES: MessageType[] = [
@@ -25,17 +27,17 @@ const LINK_FOR: Partial<Record<MessageType, keyof ReturnType<typeof fixtureConte
 };
 
 describe("renderSms: every type", () => {
-  it.each(SMS_TYPES)("%s is GSM-7, at most 320 septets and carries its link", (type) => {
+  it.each(SMS_TYPES)("%s is GSM-7, within 2 segments and carries its link", (type) => {
     const ctx = fixtureContext(type, { personalization: { speakers: 3, sponsors: 3, peers: 3 } });
     const sms = renderSms(ctx);
     expect(isGsm7(sms)).toBe(true);
-    expect(gsm7Length(sms)).toBeLessThanOrEqual(320);
+    expect(smsSegmentCount(sms)).toBeLessThanOrEqual(2);
     expect(sms).toContain(ctx.links[LINK_FOR[type]!]);
     if (type === "check_in_confirmation") expect(sms).not.toContain("STOP");
     else expect(sms.endsWith("\nReply STOP to opt out")).toBe(true);
   });
 
-  it.each(SMS_TYPES)("%s stays within 320 for a long, typographic event name and a long link", (type) => {
+  it.each(SMS_TYPES)("%s stays within 2 segments for a long, typographic event name and a long link", (type) => {
     const ctx = fixtureContext(type, {
       event: { name: "The Contractor’s “Growth & Profit” Summit — 2026 Edition… for Home Services 🚀" },
       contractor: { firstName: "Maximiliano-Alejandro Bartholomew" },
@@ -45,7 +47,7 @@ describe("renderSms: every type", () => {
     ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, unsubscribeOneClick: long, calendar: long };
     const sms = renderSms(ctx);
     expect(isGsm7(sms)).toBe(true);
-    expect(gsm7Length(sms)).toBeLessThanOrEqual(320);
+    expect(smsSegmentCount(sms)).toBeLessThanOrEqual(2);
     expect(sms).toContain(long);
     expect(sms).toContain("The Contractor's");
   });
@@ -118,5 +120,43 @@ describe("renderSms: content", () => {
     expect(renderSms(confirmation)).toBe(
       "Welcome to Contractor Growth Summit 2026! You're checked in. We're building your personal plan now; it will be here in a minute: https://tpx.io/a/1",
     );
+  });
+});
+
+describe("renderSms: SPEC §4.3, at most 2 segments whatever goes in", () => {
+  const long = "Because you focus on pricing and hiring, and this one covers exactly the numbers behind both ".repeat(6).trim();
+  const ALL_SMS = Object.keys(SMS_TEMPLATES) as MessageType[];
+  it.each(ALL_SMS)("%s with a long model sentence stays within 2 segments, cut between words", (type) => {
+    const ctx = fixtureContext(type, {
+      event: { name: "The Contractor’s “Growth & Profit” Summit — 2026 Edition… for Home Services" },
+      personalization: {
+        title: long, why: long, talkingPoint: long, commonGround: long, speakerName: "Maria Lopez", sponsorName: "FleetFund",
+        boothNumber: "12", peerFirstName: "Dana", peerCompany: long, startsAt: "2026-12-03T15:00:00.000Z", room: "Ballroom B",
+        speakers: 3, sponsors: 2, peers: 1,
+      },
+    });
+    const sms = renderSms(ctx);
+    expect(smsSegmentCount(sms)).toBeLessThanOrEqual(2);
+    const words = new Set(`${long} ${ctx.event.name}`.split(/\s+/));
+    // Every word of the long text that made it in is whole: the cut never lands mid-word.
+    const lastBeforeCut = sms.split("...")[0].trim().split(/\s+/).at(-1)!;
+    if (sms.includes("...") && long.includes(lastBeforeCut)) expect(words.has(lastBeforeCut) || words.has(`${lastBeforeCut},`)).toBe(true);
+  });
+
+  it("fitSegments cuts at a word boundary and keeps the link and opt-out line", () => {
+    const text = `${"word ".repeat(80)}see https://tpx.io/a/Xy12\nReply STOP to opt out`;
+    const fit = fitSegments(text);
+    expect(smsSegmentCount(text)).toBeGreaterThan(2);
+    expect(smsSegmentCount(fit)).toBeLessThanOrEqual(2);
+    expect(fit).toMatch(/^(word )+word\.\.\. https:\/\/tpx\.io\/a\/Xy12\nReply STOP to opt out$/);
+  });
+
+  it("counts UCS-2 at 70 per segment (67 when split) and GSM-7 at 160 (153)", () => {
+    expect(smsSegmentCount("x".repeat(160))).toBe(1);
+    expect(smsSegmentCount("x".repeat(306))).toBe(2);
+    expect(smsSegmentCount("x".repeat(307))).toBe(3);
+    expect(smsSegmentCount("ū".repeat(70))).toBe(1);
+    expect(smsSegmentCount("ū".repeat(134))).toBe(2);
+    expect(smsSegmentCount("ū".repeat(135))).toBe(3);
   });
 });

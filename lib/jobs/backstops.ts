@@ -1,0 +1,41 @@
+import type { Db } from "@/db/client";
+import { now as clockNow } from "@/lib/clock";
+import { claimDueMessages, processClaimed, type DeliveryDeps } from "@/lib/messaging/deliver";
+import { reconcileUncertainSms, recoverStaleClaims } from "@/lib/messaging/reconcile";
+import { purgeExpiredRateLimits } from "@/lib/ratelimit";
+
+/**
+ * The outbox's backstops (CONVENTIONS: backstops are jobs too): everything that must
+ * happen even when a scheduled run was lost or a process died. One function, called
+ * by the local driver and by the `outbox-backstops` Inngest cron every minute (on
+ * Vercel there is no long-lived process for the driver).
+ */
+export type BackstopOptions = {
+  deps: DeliveryDeps;
+  now?: Date;
+  /** Deliver rows still `scheduled` this long after they were due (Inngest lost them). Null: the caller delivers due rows itself. */
+  sweepOverdueMs?: number | null;
+  staleClaimMs?: number;
+  reconcileAfterMs?: number;
+  /** Retries plans left pending or failed and runs due peer batches (lib/orchestration/local-jobs). */
+  plans?: (now: Date) => Promise<void>;
+  sweepLimit?: number;
+};
+
+export type BackstopTally = { swept: number; recovered: number; confirmed: number; retried: number; failed: number; purgedLimits: number };
+
+export async function runBackstops(db: Db, opts: BackstopOptions): Promise<BackstopTally> {
+  const at = opts.now ?? clockNow();
+  const recovered = await recoverStaleClaims(db, { staleMs: opts.staleClaimMs, now: at });
+  const reconciled = await reconcileUncertainSms(db, opts.deps.channels, { olderThanMs: opts.reconcileAfterMs, now: at });
+  let swept = 0;
+  if (opts.sweepOverdueMs != null) {
+    const rows = await claimDueMessages(db, opts.sweepLimit ?? 200, at, { overdueByMs: opts.sweepOverdueMs });
+    for (const row of rows) await processClaimed(db, row, opts.deps);
+    swept = rows.length;
+  }
+  if (opts.plans) await opts.plans(at);
+  // Expired rate-limit counters (the library's own cleanup timer is off: it would outlive serverless runs).
+  const purgedLimits = await purgeExpiredRateLimits(db).catch(() => 0);
+  return { swept, recovered, ...reconciled, purgedLimits };
+}

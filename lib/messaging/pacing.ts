@@ -1,0 +1,62 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { smsPacing } from "@/db/schema";
+
+/**
+ * SPEC §4.2: at most `segmentsPerSecond` segments per sending number, whichever
+ * driver sends. The bucket lives in the database (one row per number) so two driver
+ * processes, the Inngest runs and the backstop sweep all draw from the same one.
+ *
+ * A token bucket with a capacity of one send (GCRA): a send may go only when the number
+ * is free (`next_free_at <= now`), and taking it books the number for `segments / rate`.
+ * The send goes right after the take, never after a sleep, so a process that is slow to
+ * wake cannot send on a stale slot while another process sends on the next one.
+ */
+export type SmsPacer = (sender: string, segments: number) => Promise<number>;
+
+export type SlotAttempt = { acquired: true } | { acquired: false; nextFreeAt: Date };
+
+export async function tryAcquireSmsSlot(db: Db, sender: string, segments: number, segmentsPerSecond: number, at: Date): Promise<SlotAttempt> {
+  const durMs = Math.ceil((segments * 1000) / segmentsPerSecond);
+  const nowTs = sql`${at.toISOString()}::timestamptz`;
+  const taken = await db
+    .insert(smsPacing)
+    .values({ sender, nextFreeAt: new Date(at.getTime() + durMs) })
+    .onConflictDoUpdate({
+      target: smsPacing.sender,
+      set: { nextFreeAt: sql`${nowTs} + (${durMs} * interval '1 millisecond')` },
+      setWhere: sql`${smsPacing.nextFreeAt} <= ${nowTs}`,
+    })
+    .returning({ nextFreeAt: smsPacing.nextFreeAt });
+  if (taken.length) return { acquired: true };
+  const [row] = await db.select({ nextFreeAt: smsPacing.nextFreeAt }).from(smsPacing).where(eq(smsPacing.sender, sender));
+  return { acquired: false, nextFreeAt: row?.nextFreeAt ?? at };
+}
+
+export type PacerOptions = {
+  segmentsPerSecond: number;
+  now: () => Date;
+  /** Waits `ms` of app time (tests advance a frozen clock; chaos runs scale it). */
+  sleep: (ms: number) => Promise<void>;
+};
+
+/** A pacer that waits until it holds the number; resolves with the ms it waited. */
+export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
+  return async (sender, segments) => {
+    const started = opts.now().getTime();
+    for (;;) {
+      const at = opts.now();
+      const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
+      if (attempt.acquired) return at.getTime() - started;
+      await opts.sleep(Math.max(1, attempt.nextFreeAt.getTime() - at.getTime()));
+    }
+  };
+}
+
+/** How far ahead the sender's bucket is booked, in ms from `at` (0 when idle). */
+export async function pacingBacklogMs(db: Db, at: Date): Promise<number> {
+  const rows = await db.select().from(smsPacing);
+  return rows.reduce((max, r) => Math.max(max, r.nextFreeAt.getTime() - at.getTime()), 0);
+}
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,129 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { eventMessages, type Message, type MessageStatus } from "@/db/schema";
+import type { Channels, SendResult } from "@/lib/channels/types";
+import { now as clockNow } from "@/lib/clock";
+import type { SmsPacer } from "./pacing";
+import { renderForSend, sendRendered, type Rendered } from "./render-send";
+import { smsSegmentCount } from "./segments";
+import { loadSendContext, type EventCache } from "./send-context";
+import { newerInSeries } from "./series";
+import { decideAtSend } from "./skip-rules";
+
+/** SPEC §4: the first try plus 3 retries, 5 s, 10 s, 20 s apart. */
+export const RETRY_BACKOFF_MS = [5_000, 10_000, 20_000] as const;
+export const MAX_ATTEMPTS = RETRY_BACKOFF_MS.length + 1;
+
+export type DeliveryOutcome =
+  | { status: "sent" | "skipped" | "failed" | "cancelled"; reason?: string }
+  | { status: "retry"; retryAt: Date; reason: string }
+  | { status: "uncertain"; reason: string }
+  | { status: "not-due"; dueAt: Date }
+  | { status: "not-claimed"; current: MessageStatus | "missing" };
+
+/** Points where a test (or the chaos run) stops the sender as a crash would. */
+export type DeliveryHooks = {
+  /** After the recipient and body are stored, before the provider is called. */
+  beforeProviderCall?: (row: Message) => void | Promise<void>;
+  /** After the provider answered, before the row records the answer. */
+  afterProviderAnswer?: (row: Message, result: SendResult) => void | Promise<void>;
+};
+
+export type DeliveryDeps = {
+  channels: Channels;
+  now?: () => Date;
+  eventCache?: EventCache;
+  /** SPEC §4.2: waits for the sender's pace; resolves with the ms waited. Absent: unpaced. */
+  pacer?: SmsPacer;
+  hooks?: DeliveryHooks;
+};
+
+type RowSet = Partial<typeof eventMessages.$inferInsert>;
+
+export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const clock = deps.now ?? clockNow;
+  const at = clock();
+  const ctx = await loadSendContext(db, row, deps.eventCache);
+  if (!ctx) return finish(db, row, { status: "failed", statusReason: "event or contact no longer exists" }, clock);
+  const decision = decideAtSend(row, ctx, at);
+  if (decision.action !== "send") {
+    const status = decision.action === "skip" ? "skipped" : "cancelled";
+    return finish(db, row, { status, statusReason: decision.reason }, clock);
+  }
+  if (await newerInSeries(db, row, at)) return finish(db, row, { status: "skipped", statusReason: "superseded" }, clock);
+
+  let rendered: Rendered;
+  try {
+    rendered = await renderForSend(row, ctx);
+  } catch (err) {
+    return finish(db, row, { status: "failed", statusReason: `could not render: ${errorText(err)}` }, clock);
+  }
+  // Stored before the provider call: a crash after it leaves what recovery needs to look it up or resend it.
+  await update(db, row, {
+    toAddress: rendered.to,
+    renderedSubject: rendered.subject ?? null,
+    renderedBody: rendered.text,
+    renderedHtml: rendered.html ?? null,
+  }, clock);
+  await deps.hooks?.beforeProviderCall?.(row);
+
+  let pacingWaitMs = row.pacingWaitMs;
+  const sender = deps.channels.sms.sender;
+  if (row.channel === "sms" && deps.pacer && sender) {
+    const waited = await deps.pacer(sender, smsSegmentCount(rendered.text));
+    // A row that found the number booked also queued behind the pace before its slot: from its due time on, it is pacing's.
+    const due = (row.nextAttemptAt ?? row.scheduledFor).getTime();
+    if (waited > 0) pacingWaitMs += Math.max(waited, clock().getTime() - due);
+  }
+  const sentAt = clock();
+  const result = await sendRendered(row, rendered, deps.channels);
+  await deps.hooks?.afterProviderAnswer?.(row, result);
+  return recordResult(db, row, result, { sentAt, pacingWaitMs, clock });
+}
+
+async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number; clock: () => Date }) {
+  const at = t.sentAt;
+  const clock = t.clock;
+  const paced = { pacingWaitMs: t.pacingWaitMs };
+  if (result.ok) {
+    return finish(db, row, {
+      ...paced,
+      status: "sent",
+      statusReason: null,
+      provider: result.provider,
+      providerMessageId: result.providerMessageId,
+      actualSendTime: at,
+      lastError: null,
+      uncertainSince: null,
+    }, clock);
+  }
+  if (result.kind === "uncertain") {
+    await update(db, row, { ...paced, uncertainSince: at, lastError: result.reason }, clock);
+    return { status: "uncertain" as const, reason: result.reason };
+  }
+  if (result.kind === "transient" && row.attempts < MAX_ATTEMPTS) {
+    const backoff = Math.max(RETRY_BACKOFF_MS[row.attempts - 1] ?? 20_000, result.retryAfterMs ?? 0);
+    const retryAt = new Date(at.getTime() + backoff);
+    await update(db, row, { ...paced, status: "scheduled", nextAttemptAt: retryAt, lastError: result.reason }, clock);
+    return { status: "retry" as const, retryAt, reason: result.reason };
+  }
+  const reason = result.kind === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
+  return finish(db, row, { ...paced, status: "failed", statusReason: reason, lastError: result.reason }, clock);
+}
+
+/** Only the claim this worker holds: after a stale-claim recovery handed the row on, a late writer changes nothing. */
+const held = (row: Message) =>
+  and(eq(eventMessages.id, row.id), eq(eventMessages.status, "sending"), row.claimedAt ? eq(eventMessages.claimedAt, row.claimedAt) : undefined);
+
+async function update(db: Db, row: Message, set: RowSet, clock: () => Date) {
+  await db.update(eventMessages).set({ ...set, updatedAt: clock() }).where(held(row));
+}
+
+async function finish(db: Db, row: Message, set: RowSet & { status: MessageStatus }, clock: () => Date): Promise<DeliveryOutcome> {
+  await db.update(eventMessages).set({ ...set, nextAttemptAt: null, updatedAt: clock() }).where(held(row));
+  return { status: set.status as "sent" | "skipped" | "failed" | "cancelled", reason: set.statusReason ?? undefined };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

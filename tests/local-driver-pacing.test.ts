@@ -1,0 +1,87 @@
+import { inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { eventMessages } from "@/db/schema";
+import type { Channels, OutgoingSms } from "@/lib/channels/types";
+import { advance, freeze, now, nowMs, resetClock } from "@/lib/clock";
+import { startLocalDriver } from "@/lib/jobs/local-driver";
+import { databasePacer, tryAcquireSmsSlot } from "@/lib/messaging/pacing";
+import { smsSegmentCount } from "@/lib/messaging/segments";
+import { registerAttendee } from "@/lib/registration/register";
+import { deliverSmsFunction, smsThrottle } from "@/inngest/functions/deliver-sms";
+import { createTestDb } from "./db";
+import { local, makeEvent } from "./factories";
+
+/** SPEC §4.2 through the local driver, on controlled time: the pacer's sleeps move the frozen clock. */
+const zone = "America/Chicago";
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+  freeze(local("2026-12-01 10:00", zone));
+});
+afterAll(async () => {
+  resetClock();
+  await h.close();
+});
+
+function pacedSms(sent: Array<OutgoingSms & { atMs: number }>): Channels {
+  return {
+    email: { name: "rec", send: async (e) => ({ ok: true, provider: "rec", providerMessageId: e.messageId }) },
+    sms: {
+      name: "rec",
+      sender: "+15125550100",
+      send: async (s) => (sent.push({ ...s, atMs: nowMs() }), { ok: true, provider: "rec", providerMessageId: s.messageId }),
+      lookup: async () => ({ found: false }),
+    },
+  };
+}
+
+describe("SMS pacing (SPEC §4.2)", () => {
+  it("the local driver never sends the number faster than its segment rate, and records the wait apart", async () => {
+    const event = await makeEvent(h.db, { timezone: zone, start: "2027-06-10 09:00" });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await registerAttendee(h.db, {
+        eventSlug: event.slug, firstName: "Sam", lastName: `Lee${i}`, email: `pace${i}@example.com`, phone: `+1 512 555 01${30 + i}`, smsConsent: true,
+      });
+      if (!res.ok) throw new Error(res.error.message);
+      ids.push(...res.messageIds);
+    }
+    const smsIds = (await h.db.select().from(eventMessages).where(inArray(eventMessages.id, ids))).filter((m) => m.channel === "sms" && m.type === "registration_confirmation").map((m) => m.id);
+    expect(smsIds).toHaveLength(5);
+    const sent: Array<OutgoingSms & { atMs: number }> = [];
+    const pacer = databasePacer(h.db, { segmentsPerSecond: 1, now, sleep: async (ms) => advance(ms) });
+    const d = startLocalDriver({ db: h.db, channels: pacedSms(sent), pacer, mode: "all", intervalMs: 3_600_000, smsBatchSize: 1 });
+    const start = nowMs();
+    await d.tick();
+    await d.stop();
+    const mine = sent.filter((s) => smsIds.includes(s.messageId));
+    expect(mine).toHaveLength(5);
+    for (let i = 1; i < mine.length; i++) {
+      expect(mine[i].atMs - mine[i - 1].atMs).toBeGreaterThanOrEqual(smsSegmentCount(mine[i - 1].body) * 1000);
+    }
+    const rows = await h.db.select().from(eventMessages).where(inArray(eventMessages.id, smsIds));
+    const waits = rows.map((r) => r.pacingWaitMs).sort((a, b) => a - b);
+    expect(waits[0]).toBe(0);
+    expect(waits[4]).toBe(mine[4].atMs - start);
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+  });
+
+  it("two processes share one bucket per number: only one holds it at a time", async () => {
+    const at = new Date(nowMs() + 3_600_000);
+    const [a, b, c] = await Promise.all([
+      tryAcquireSmsSlot(h.db, "+15125550199", 2, 1, at),
+      tryAcquireSmsSlot(h.db, "+15125550199", 1, 1, at),
+      tryAcquireSmsSlot(h.db, "+15125550198", 1, 1, at),
+    ]);
+    const outcomes = [a, b].map((o) => (o.acquired ? "took" : o.nextFreeAt.getTime() - at.getTime()));
+    expect([["took", 2000], [1000, "took"]]).toContainEqual(outcomes);
+    expect(c).toEqual({ acquired: true }); // another number has its own bucket
+    expect(await tryAcquireSmsSlot(h.db, "+15125550198", 1, 1, new Date(at.getTime() + 1000))).toEqual({ acquired: true });
+  });
+
+  it("Inngest throttles deliver-sms per sending number at the configured rate", () => {
+    expect(deliverSmsFunction.opts.throttle).toEqual({ key: "event.data.sender", limit: 1, period: "1s" });
+    expect(smsThrottle(3)).toEqual({ key: "event.data.sender", limit: 3, period: "1s" });
+  });
+});
