@@ -14,8 +14,12 @@ const nextConfig = {
   poweredByHeader: false,
   // The tablet's ZXing decoder is read from the package at run time (lib/checkin/zxing-wasm.ts).
   outputFileTracingIncludes: { "/api/checkin/zxing-reader": ["./node_modules/zxing-wasm/dist/reader/zxing_reader.wasm"] },
-  // forbidden() + forbidden.tsx: the 403 pages answer with status 403 (Next 16: still experimental).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() + forbidden.tsx: the 403 pages answer with status 403 (Next 16: still experimental).
+    authInterrupts: true,
+    // The console's import sends a whole CSV (20,000 attendee rows ≈ 3 MB) to a server action.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DevClock } from "@/components/admin/dev-clock";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -21,7 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!user || user.role !== "admin") {
     return (
       <main id="main" className="mx-auto w-full max-w-[96rem] px-4 py-8 sm:px-6">
-        {children}
+        <NuqsAdapter>{children}</NuqsAdapter>
       </main>
     );
   }
@@ -51,7 +52,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       ) : null}
       {devToolsEnabled() ? <DevClock initialOffsetMs={clockOffsetMs()} /> : null}
       <main id="main" className="mx-auto w-full max-w-[96rem] flex-1 px-4 py-8 sm:px-6">
-        {children}
+        <NuqsAdapter>{children}</NuqsAdapter>
       </main>
     </div>
   );

@@ -35,9 +35,17 @@ export default async function AdminEventsPage() {
         </h1>
         <p className="text-muted-foreground">Every event, its registrations and the state of its messages.</p>
       </div>
+      <div className="flex flex-wrap gap-2">
+        <Button asChild>
+          <Link href="/admin/events/new">New event</Link>
+        </Button>
+        <Button asChild variant="outline">
+          <Link href="/admin/staff">Staff accounts</Link>
+        </Button>
+      </div>
       {events.length === 0 ? (
         <div className="rounded-xl border border-dashed border-border p-10 text-center text-muted-foreground">
-          No events yet. Import one with <code className="text-foreground">npm run import -- event.json</code>.
+          No events yet. <Link className="font-medium text-foreground underline" href="/admin/events/new">Create your first event</Link>.
         </div>
       ) : (
         <Table aria-labelledby="events-heading" containerClassName="rounded-xl border border-border bg-card">
@@ -61,7 +69,9 @@ export default async function AdminEventsPage() {
                 <TableRow key={event.id}>
                   <TableCell>
                     <div className="grid gap-0.5">
-                      <span className="font-medium">{event.name}</span>
+                      <Link href={`/admin/events/${event.id}/edit`} className="font-medium underline-offset-2 hover:underline">
+                        {event.name}
+                      </Link>
                       <span className="text-xs text-muted-foreground">
                         /events/{event.slug} · {event.timezone}
                       </span>
@@ -98,6 +108,11 @@ export default async function AdminEventsPage() {
                       <Button asChild size="sm" variant="outline">
                         <Link href={`/admin/events/${event.id}/dashboard`}>
                           Dashboard<span className="sr-only"> of {event.name}</span>
+                        </Link>
+                      </Button>
+                      <Button asChild size="sm" variant="outline">
+                        <Link href={`/admin/events/${event.id}/attendees`}>
+                          Attendees<span className="sr-only"> of {event.name}</span>
                         </Link>
                       </Button>
                       <Button asChild size="sm" variant="outline">

@@ -13,6 +13,8 @@ export type OutboxMessage = Message & {
   /** SMS only (SPEC §4.3). */
   segments?: number | null;
   estimatedCost?: number | null;
+  /** Sent (or still waiting) more than a minute after its time (lib/messaging/message-center.ts). */
+  late?: boolean;
 };
 
 function When({ at, timezone }: { at: Date; timezone: string }) {
@@ -89,6 +91,7 @@ export function OutboxTable({
             <TableCell>
               <div className="grid gap-1 break-words">
                 <StatusBadge status={m.status} />
+                {m.late ? <Badge variant="outline" className="border-warning text-foreground">Late</Badge> : null}
                 {m.statusReason ? <span className="text-xs text-muted-foreground">{m.statusReason}</span> : null}
                 {m.lastError && m.lastError !== m.statusReason ? (
                   <span className="text-xs text-destructive">Last error: {m.lastError}</span>

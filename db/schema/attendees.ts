@@ -40,6 +40,8 @@ export const eventAttendees = pgTable(
     uniqueIndex("event_attendees_token_key").on(t.accessToken),
     index("event_attendees_event_checkin_idx").on(t.eventId, t.checkInTime),
     index("event_attendees_plan_idx").on(t.planStatus),
+    // The console's attendee table: newest registrations first within an event.
+    index("event_attendees_event_registered_idx").on(t.eventId, t.registrationDate),
   ],
 );
 

@@ -29,6 +29,8 @@ export const events = pgTable(
     peerBatchRanAt: ts(),
     /** Most SMS one attendee gets from the plan on one event day (lib/scheduling/budget.ts); the rest is bundled or left to the page. */
     smsDailyBudget: integer().notNull().default(8),
+    /** Set while the organizer has paused all messaging for the event: due rows wait (SPEC §4.1 on resume). */
+    messagingPausedAt: ts(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

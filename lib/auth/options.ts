@@ -36,7 +36,7 @@ export const authOptions: NextAuthOptions = {
         const outcome = await authorizeCredentials(await getDb(), { ...parsed.data, ip: clientIp(req?.headers ?? {}) });
         if (outcome.ok) {
           const { user } = outcome;
-          return { id: user.id, email: user.email, name: user.name, role: user.role };
+          return { id: user.id, email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
         }
         if (outcome.reason === "invalid") return null;
         // next-auth passes a thrown message to the sign-in page as ?error= (and to signIn()'s result).
@@ -65,12 +65,13 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.name = user.name;
         token.email = user.email;
+        token.sv = user.sv ?? 0;
       }
       return token;
     },
     async session({ session, token }) {
       if (token.id && token.role) {
-        session.user = { id: token.id, role: token.role, name: token.name ?? "", email: token.email ?? "" };
+        session.user = { id: token.id, role: token.role, name: token.name ?? "", email: token.email ?? "", sv: token.sv ?? 0 };
       }
       return session;
     },

@@ -20,10 +20,12 @@ function allowed(user: SessionUser, roles: Roles): boolean {
  * The signed-in user as the database knows them now (role included), or null.
  * The JWT only says who signed in; a deleted account or a changed role wins.
  */
-async function currentUser(userId: string | undefined): Promise<SessionUser | null> {
+async function currentUser(userId: string | undefined, sessionVersion: unknown): Promise<SessionUser | null> {
   if (!userId) return null;
   const user = await getUserById(await getDb(), userId);
-  return user ? { id: user.id, role: user.role, name: user.name, email: user.email } : null;
+  // Revoked, or signed out everywhere since this session was minted (lib/access/staff.ts).
+  if (!user || user.revokedAt || user.sessionVersion !== (typeof sessionVersion === "number" ? sessionVersion : 0)) return null;
+  return { id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
 /**
@@ -46,7 +48,7 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
 async function userFromCookieHeader(header: string | null): Promise<SessionUser | null> {
   const raw = sessionTokenFrom(header);
   const token = raw ? await decode({ token: raw, secret: authSecret() }).catch(() => null) : null;
-  return currentUser(typeof token?.id === "string" ? token.id : undefined);
+  return currentUser(typeof token?.id === "string" ? token.id : undefined, token?.sv);
 }
 
 /** Always check `ok`: on refusal `user` is who is signed in, not someone allowed in. */

@@ -101,7 +101,8 @@ export async function verifyCredentials(db: Db, email: string, password: string)
     await bcrypt.compare(password, dummyHash);
     return null;
   }
-  return (await bcrypt.compare(password, user.passwordHash)) ? toPublic(user) : null;
+  // A revoked account's password still compares (same timing) but signs nobody in.
+  return (await bcrypt.compare(password, user.passwordHash)) && !user.revokedAt ? toPublic(user) : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, events, users, type Attendee } from "@/db/schema";
+import { userMayWorkEventDesk } from "@/lib/access/assignments";
 import { now as clockNow } from "@/lib/clock";
 import { appError, type Result } from "@/lib/errors";
 import { getAgenda, toEventTimes } from "@/lib/events/queries";
@@ -58,6 +59,7 @@ export async function checkIn(db: Db, req: CheckInRequest, actor: CheckInActor):
   if (req.eventId && req.eventId !== event.id) {
     return fail(409, "wrong_event", `${name} is registered for ${event.name}, not this event.`);
   }
+  if (actor.kind === "staff" && !(await userMayWorkEventDesk(db, actor.userId, event.id))) return fail(403, "not_assigned", `Your account is not assigned to ${event.name}.`);
   if (attendee.cancelledAt) return fail(409, "registration_cancelled", `${name}'s registration was cancelled.`);
   if (event.status === "cancelled") return fail(409, "event_cancelled", `${event.name} has been cancelled.`);
 
@@ -136,7 +138,7 @@ function ok(
   };
 }
 
-function fail(status: 404 | 409, code: string, message: string): { ok: false; error: ReturnType<typeof appError> } {
+function fail(status: 403 | 404 | 409, code: string, message: string): { ok: false; error: ReturnType<typeof appError> } {
   return { ok: false, error: appError(status, code, message) };
 }
 

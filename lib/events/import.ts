@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contractors, eventAgendaItems, eventAttendees, eventSpeakers, eventSponsors, events } from "@/db/schema";
-import { registerAttendee } from "@/lib/registration/register";
+import { contractors, eventAgendaItems, eventSpeakers, eventSponsors, events } from "@/db/schema";
+import { registerBatch } from "@/lib/imports/batch-register";
 import { replanEventMessages } from "@/lib/scheduling/replan";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
 import type { EventFile } from "./event-file";
@@ -145,51 +145,9 @@ function statusAfterImport(stored: Status | undefined, wanted: Status | undefine
   return wanted;
 }
 
+/** Registrations in bulk (lib/imports/batch-register.ts): 10,000 in seconds, not one transaction each. */
 async function registerAll(db: Db, file: EventFile, eventId: string, now: Date): Promise<ImportSummary["registrations"]> {
-  const out: ImportSummary["registrations"] = { created: 0, existing: 0, cancelledSkipped: 0, failed: [] };
-  if (file.registrations.length === 0) return out;
-  // Registering an existing attendee again would re-send their confirmation: a re-import must not.
-  const emails = file.registrations.map((r) => r.email);
-  const current = await db
-    .select({ email: contractors.email, cancelledAt: eventAttendees.cancelledAt })
-    .from(eventAttendees)
-    .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
-    .where(and(eq(eventAttendees.eventId, eventId), inArray(contractors.email, emails)));
-  const already = new Map(current.map((r) => [r.email, r.cancelledAt]));
-  // The stored contractor, after the merge above, is the fullest record (the file may leave fields out).
-  const people = new Map((await db.select().from(contractors).where(inArray(contractors.email, emails))).map((c) => [c.email, c]));
-
-  for (const r of file.registrations) {
-    if (already.has(r.email)) {
-      if (already.get(r.email)) out.cancelledSkipped++;
-      else out.existing++;
-      continue;
-    }
-    const c = people.get(r.email);
-    const result = await registerAttendee(
-      db,
-      {
-        eventSlug: file.event.slug,
-        firstName: c?.firstName ?? "",
-        lastName: c?.lastName ?? "",
-        email: r.email,
-        phone: c?.phone ?? undefined,
-        smsConsent: Boolean(c?.smsOptIn && c.phone),
-        companyName: c?.companyName ?? undefined,
-      },
-      // registered_at dates the registration (and its §3.1 reminder days); "now" keeps past ones unplanned.
-      { now, registeredAt: r.registered_at && r.registered_at < now ? r.registered_at : undefined, source: "import" },
-    );
-    if (result.ok && result.created) out.created++;
-    else if (result.ok) out.existing++;
-    else out.failed.push({ email: r.email, code: result.error.code, message: describe(result.error) });
-  }
-  return out;
-}
-
-function describe(error: { message: string; fields?: Record<string, string> }): string {
-  const fields = Object.entries(error.fields ?? {}).map(([k, v]) => `${k} ${v}`);
-  return fields.length ? `${error.message} (${fields.join("; ")})` : error.message;
+  return registerBatch(db, eventId, file.registrations, now);
 }
 
 type KeyedTable = typeof eventSpeakers | typeof eventAgendaItems | typeof eventSponsors;
@@ -257,7 +215,7 @@ const CONTRACTOR_FIELDS = [
 ] as const;
 
 /** Upserts by email. A field the file leaves out keeps its stored value; preferences merge. */
-async function syncContractors(tx: Db, list: EventFile["contractors"], now: Date): Promise<KindCounts> {
+export async function syncContractors(tx: Db, list: EventFile["contractors"], now: Date): Promise<KindCounts> {
   const counts: KindCounts = { created: 0, updated: 0, unchanged: 0 };
   const existing = new Map<string, typeof contractors.$inferSelect>();
   for (let i = 0; i < list.length; i += 1000) {

@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventMessages, type Message, type MessageChannel } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
+import { eventMessagingNotPaused } from "./message-center";
 import { processClaimed, type DeliveryDeps, type DeliveryOutcome } from "./process";
 
 export { MAX_ATTEMPTS, RETRY_BACKOFF_MS, processClaimed } from "./process";
@@ -24,7 +25,7 @@ export async function deliverMessage(db: Db, messageId: string, deps: DeliveryDe
   const [row] = await db
     .update(eventMessages)
     .set(claimSet(at))
-    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.status, "scheduled"), lte(due, at_(at))))
+    .where(and(eq(eventMessages.id, messageId), eq(eventMessages.status, "scheduled"), lte(due, at_(at)), eventMessagingNotPaused()))
     .returning();
   if (row) return processClaimed(db, row, deps);
   const [current] = await db
@@ -53,6 +54,7 @@ export async function claimDueMessages(db: Db, limit: number, at: Date, opts: Cl
           eq(eventMessages.status, "scheduled"),
           lte(due, at_(cutoff)),
           opts.channel ? eq(eventMessages.channel, opts.channel) : undefined,
+          eventMessagingNotPaused(),
         ),
       )
       .orderBy(due)

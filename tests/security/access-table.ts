@@ -13,6 +13,7 @@
  */
 
 import { API_ACTION_ROWS, API_PAGE_ROWS, API_ROUTE_ROWS } from "../api-access-rows";
+import { CONSOLE_ACTION_ROWS, CONSOLE_PAGE_ROWS, CONSOLE_ROUTE_ROWS } from "../console-access-rows";
 
 export const ACTORS = ["anonymous", "attendee", "otherAttendee", "staff", "admin"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -176,6 +177,7 @@ export const ROUTES: RouteRow[] = [
     request: (f, a) => ({ url: `/api/unsubscribe${q(tokenOf(f, a))}`, body: "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded" }),
   },
   ...API_ROUTE_ROWS,
+  ...CONSOLE_ROUTE_ROWS,
 ];
 
 export type PageRow = { file: string; access: AccessRow; url: (f: AccessFixture, actor: Actor) => string };
@@ -200,6 +202,7 @@ export const PAGES: PageRow[] = [
   { file: "app/events/[slug]/registered/page.tsx", access: { ...ownToken, anonymous: "allow", staff: "allow", admin: "allow" }, url: (f, a) => `/events/${f.slug}/registered${q(tokenOf(f, a))}` },
   { file: "app/unsubscribe/page.tsx", access: { ...ownToken, otherAttendee: "allow" }, url: (f, a) => `/unsubscribe${q(tokenOf(f, a))}` },
   ...API_PAGE_ROWS,
+  ...CONSOLE_PAGE_ROWS,
 ];
 
 /**
@@ -212,6 +215,8 @@ export type ActionRow = {
   access: AccessRow;
   page: (f: AccessFixture) => string;
   args: (f: AccessFixture, actor: Actor) => unknown[];
+  /** Where the allowed call is shown instead (it needs a real form); vitest then runs the refusals only. */
+  adminAllowShownBy?: string;
 };
 
 const tok = (f: AccessFixture, a: Actor) => tokenOf(f, a) ?? "no-token-held-by-this-caller";
@@ -264,4 +269,5 @@ export const ACTIONS: ActionRow[] = [
   },
   { file: "app/unsubscribe/actions.ts", name: "unsubscribeFromEmail", access: { ...ownToken, otherAttendee: "allow" }, page: () => "/unsubscribe", args: (f, a) => ["$undefined", { $form: { t: tok(f, a) } }] },
   ...API_ACTION_ROWS,
+  ...CONSOLE_ACTION_ROWS,
 ];

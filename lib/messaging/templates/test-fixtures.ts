@@ -27,6 +27,7 @@ export function fixtureContext(
     peerBatchRanAt: null,
     smsDailyBudget: 8,
     wifiInfo: null,
+    messagingPausedAt: null,
     createdAt: new Date("2026-01-01T00:00:00Z"),
     updatedAt: new Date("2026-06-01T00:00:00Z"),
     ...overrides.event,

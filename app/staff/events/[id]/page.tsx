@@ -9,6 +9,7 @@ import { CheckInDesk } from "@/components/staff/check-in-desk";
 import { codeListPublicKey } from "@/lib/checkin/code-list";
 import { listScannableSessions } from "@/lib/checkin/session";
 import type { DeskAttendee } from "@/components/staff/attendee-search";
+import { canWorkEventDesk } from "@/lib/access/assignments";
 import { requireUser } from "@/lib/auth/session";
 import { searchAttendees } from "@/lib/checkin/search";
 import { deskCounts, getDeskEvent } from "@/lib/checkin/staff";
@@ -30,7 +31,7 @@ export default async function StaffDeskPage({ params, searchParams }: Props) {
 
   const db = await getDb();
   const event = await getDeskEvent(db, id);
-  if (!event) notFound();
+  if (!event || !(await canWorkEventDesk(db, auth.user, event.id))) notFound();
   const raw = (await searchParams).q;
   // A NUL byte, an array or 1 MB of text is no search: the box shows empty.
   const query = parseOr(searchText, raw) ?? "";

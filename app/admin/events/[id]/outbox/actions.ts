@@ -3,6 +3,7 @@
 import { getDb } from "@/lib/db";
 import { action } from "@/lib/http/action";
 import { uuid } from "@/lib/http/parse";
+import { previewHtml } from "@/lib/messaging/message-center";
 import { getEventMessage } from "@/lib/messaging/outbox";
 
 export type EmailPreviewResult = { ok: true; html: string | null; text: string | null } | { ok: false; message: string };
@@ -20,6 +21,7 @@ export const loadEmailPreview = action(
   async ({ args: [eventId, attendeeId, messageId] }): Promise<EmailPreviewResult> => {
     const message = await getEventMessage(await getDb(), eventId, messageId);
     if (!message || message.attendeeId !== attendeeId || message.channel !== "email") return { ok: false, message: "No such message." };
-    return { ok: true, html: message.renderedHtml, text: message.renderedBody };
+    // The inline QR is a cid: attachment in real sends; the preview shows it as a data: URL.
+    return { ok: true, html: await previewHtml(await getDb(), message.renderedHtml, attendeeId), text: message.renderedBody };
   },
 );

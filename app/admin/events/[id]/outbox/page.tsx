@@ -11,7 +11,9 @@ import { zoneAbbreviation } from "@/components/events/datetime";
 import { requireUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { listOutbox } from "@/lib/messaging/outbox";
+import { isLate } from "@/lib/messaging/message-center";
+import { listOutboxPage } from "@/lib/messaging/outbox";
+import { Button } from "@/components/ui/button";
 import { loadEmailPreview } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -41,18 +43,20 @@ export default async function OutboxPage({ params, searchParams }: Props) {
     channel: param(sp, "channel"),
     type: param(sp, "type"),
   };
-  const outbox = await listOutbox(await getDb(), id, {
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(param(sp, "page"), 10) || 1));
+  const outbox = await listOutboxPage(await getDb(), id, {
     // A malformed id would be a database error, not "no messages".
     attendeeId: UUID.test(values.attendee) ? values.attendee : undefined,
     status: values.status || undefined,
     channel: values.channel || undefined,
     type: values.type || undefined,
-  });
+  }, page);
   if (!outbox) notFound();
-  const { event, attendees, messages } = outbox;
-  const byStatus = MESSAGE_STATUSES.map((s) => [s, messages.filter((m) => m.status === s).length] as const).filter(
-    ([, n]) => n > 0,
-  );
+  const { event, attendees, total, pages } = outbox;
+  const at = now();
+  const messages = outbox.messages.map((m) => ({ ...m, late: isLate(m, at) }));
+  const byStatus = MESSAGE_STATUSES.map((s) => [s, outbox.byStatus[s] ?? 0] as const).filter(([, n]) => n > 0);
+  const pageHref = (p: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(values).filter(([, v]) => v)), page: String(p) })}`;
   const filtered = Object.values(values).some(Boolean);
 
   return (
@@ -81,8 +85,9 @@ export default async function OutboxPage({ params, searchParams }: Props) {
       <section className="grid gap-3" aria-labelledby="messages-heading">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <h2 id="messages-heading" className="text-lg font-semibold tracking-tight">
-            {messages.length} {messages.length === 1 ? "message" : "messages"}
+            {total} {total === 1 ? "message" : "messages"}
             {filtered ? " matching the filters" : ""}
+            {pages > 1 ? ` · page ${page} of ${pages}, newest first` : ""}
           </h2>
           {byStatus.length > 0 ? (
             <ul className="flex flex-wrap gap-3 text-sm" aria-label="Message counts">
@@ -107,6 +112,12 @@ export default async function OutboxPage({ params, searchParams }: Props) {
             loadEmail={loadEmailPreview.bind(null, event.id)}
           />
         )}
+        {pages > 1 ? (
+          <nav aria-label="Outbox pages" className="flex gap-2">
+            {page > 1 ? <Button asChild variant="outline" size="sm"><Link href={pageHref(page - 1)}>Newer</Link></Button> : null}
+            {page < pages ? <Button asChild variant="outline" size="sm"><Link href={pageHref(page + 1)}>Older</Link></Button> : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );
