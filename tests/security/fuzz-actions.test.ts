@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { asCaller } from "../support/next-request";
 import { ACTIONS, type AccessFixture } from "./access-table";
-import { closeAccessFixture, openAccessFixture, snapshot, type Sessions } from "./harness";
+import { closeAccessFixture, makeSessions, openAccessFixture, snapshot, type Sessions } from "./harness";
 import { hostileJson, hostileString } from "./hostile";
 
 /**
@@ -58,6 +58,8 @@ describe("server actions under hostile arguments", () => {
     "%s: never throws, refuses, writes nothing",
     async (_n, a, who) => {
       const fn = await load(a.file, a.name);
+      // Fresh sessions per case: an earlier case may have fuzzed "sign out everywhere" successfully.
+      sessions = await makeSessions(h.db);
       asCaller({ cookie: who === "admin" ? sessions.admin : "" });
       await fc.assert(
         fc.asyncProperty(fc.array(argArb, { maxLength: 5 }), async (args) => {
@@ -79,6 +81,7 @@ describe("server actions under hostile arguments", () => {
   );
 
   it("the valid call of each row still works (the fuzz is not refusing everything)", async () => {
+    sessions = await makeSessions(h.db);
     asCaller({ cookie: sessions.admin });
     const fn = await load("app/admin/events/[id]/outbox/actions.ts", "loadEmailPreview");
     expect(await fn(f.eventId, f.attendeeId, f.emailMessageId)).toMatchObject({ ok: true });

@@ -19,8 +19,9 @@ import type { AccessFixture, Actor } from "./access-table";
 
 export type Sessions = { staff: string; admin: string };
 
-export async function sessionCookieFor(user: { id: string; role: "admin" | "staff"; name: string; email: string }): Promise<string> {
-  const jwt = await encode({ token: { sub: user.id, id: user.id, role: user.role, name: user.name, email: user.email }, secret: authSecret() });
+/** A session cookie as sign-in mints it (with the account's current session version: "sign out everywhere" bumps it). */
+export async function sessionCookieFor(user: { id: string; role: "admin" | "staff"; name: string; email: string; sessionVersion?: number }): Promise<string> {
+  const jwt = await encode({ token: { sub: user.id, id: user.id, role: user.role, name: user.name, email: user.email, sv: user.sessionVersion ?? 0 }, secret: authSecret() });
   return `${sessionCookieName()}=${jwt}`;
 }
 
