@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
-import { Forbidden } from "@/components/auth/forbidden";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEventById } from "@/lib/events/queries";
@@ -19,7 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function InboxPage({ params }: Props) {
   const { id } = await params;
   const auth = await requireUser("admin", `/admin/events/${encodeURIComponent(id)}/inbox`);
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   const eventId = parseOr(uuid, id);
   if (!eventId) notFound();
   const db = await getDb();

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { MESSAGE_TYPE_LABELS } from "@/components/admin/message-labels";
 import { SmsForm } from "@/components/admin/sms-form";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { Forbidden } from "@/components/auth/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -25,7 +24,7 @@ type Props = { params: Promise<{ id: string; attendeeId: string }> };
 export default async function ConversationPage({ params }: Props) {
   const p = await params;
   const auth = await requireUser("admin", `/admin/events/${encodeURIComponent(p.id)}/conversations/${encodeURIComponent(p.attendeeId)}`);
-  if (!auth.ok) return <Forbidden user={auth.user} />;
+  if (!auth.ok) forbidden();
   const eventId = parseOr(uuid, p.id);
   const attendeeId = parseOr(uuid, p.attendeeId);
   if (!eventId || !attendeeId) notFound();
