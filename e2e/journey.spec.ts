@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { asAdmin, asStaff, confirmationEmailOf, EVENT_DAY, expectOutboxStatus, jumpTo, onPhone, TODAY, ZONE } from "./support";
+import { asAdmin, asStaff, checkInEveryoneFound, confirmationEmailOf, EVENT_DAY, expectOutboxStatus, jumpTo, onPhone, TODAY, ZONE } from "./support";
 
 /**
  * The attendee journey on the seeded demo event, in order (one server, one clock):
@@ -112,18 +112,7 @@ test("staff check people in by code and by search; a second scan says when and b
   await expect(desk.getByRole("status").filter({ hasText: /Ben Okoro is already checked in at 08:4\d \(by Sam Staff\)\./ })).toBeVisible();
 
   // The demo attendees arrive too (search by the demo domain, check each in).
-  await desk.getByLabel("Search attendees").fill("example.com");
-  await desk.getByLabel("Search attendees").press("Enter");
-  const results = desk.getByRole("list", { name: "Search results" });
-  await expect(results.getByRole("listitem").first()).toBeVisible();
-  for (let i = 0; i < 25; i++) {
-    const next = results.getByRole("button", { name: /^Check in/ }).first();
-    if ((await next.count()) === 0) break;
-    const label = (await next.innerText()).replace(/^Check in\s*/, "");
-    await next.click();
-    // The results list refreshes after each check-in; a click that lands on a row already done answers amber.
-    await expect(desk.getByRole("status").filter({ hasText: new RegExp(`${label.trim()} is (already )?checked in`) })).toBeVisible();
-  }
+  expect((await checkInEveryoneFound(desk, "example.com")).length).toBeGreaterThan(5);
 });
 
 test("the attendee opens the agenda link from the outbox on a phone: 3 sessions, 3 sponsors, 3 peers with reasons", async ({ browser }) => {

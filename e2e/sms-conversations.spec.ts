@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { asAdmin, asStaff, EVENT_DAY, jumpTo, ZONE } from "./support";
+import { asAdmin, asStaff, checkInEveryoneFound, EVENT_DAY, jumpTo, ZONE } from "./support";
 
 /**
  * Two-way SMS on the demo event, through the console's "simulate inbound SMS" box (the
@@ -41,17 +41,7 @@ test.beforeAll(async ({ browser }) => {
   const desk = await asStaff(browser);
   await desk.goto("/staff");
   await desk.getByRole("link", { name: new RegExp(EVENT) }).click();
-  await desk.getByLabel("Search attendees").fill("example.com");
-  await desk.getByLabel("Search attendees").press("Enter");
-  const results = desk.getByRole("list", { name: "Search results" });
-  await expect(results.getByRole("listitem").first()).toBeVisible();
-  for (let i = 0; i < 25; i++) {
-    const next = results.getByRole("button", { name: /^Check in/ }).first();
-    if ((await next.count()) === 0) break;
-    const label = (await next.innerText()).replace(/^Check in\s*/, "");
-    await next.click();
-    await expect(desk.getByRole("status").filter({ hasText: `${label.trim()} is checked in.` })).toBeVisible();
-  }
+  await checkInEveryoneFound(desk, "example.com");
   await desk.context().close();
   await admin.goto(inboxUrl);
   await jumpTo(admin, EVENT_DAY.set({ hour: 12, minute: 6 }));

@@ -71,3 +71,28 @@ export async function confirmationEmailOf(admin: Page, eventId: string, attendee
     code: text.match(/TPX1\.[\w-]+/)?.[0] ?? null,
   };
 }
+
+/**
+ * At the tablet: searches for `query` and checks in every result still waiting, one by
+ * one, as staff would: tap the person's own button, see the green answer for that
+ * person, and wait until the list (refreshed after each check-in) shows them as checked
+ * in before tapping the next. Returns the names checked in.
+ */
+export async function checkInEveryoneFound(desk: Page, query: string, max = 25): Promise<string[]> {
+  await desk.getByLabel("Search attendees").fill(query);
+  await desk.getByLabel("Search attendees").press("Enter");
+  const results = desk.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("listitem").first()).toBeVisible();
+  const done: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const first = results.getByRole("button", { name: /^Check in/ }).first();
+    if ((await first.count()) === 0) break;
+    const name = (await first.innerText()).replace(/^Check in\s*/, "").trim();
+    const button = results.getByRole("button", { name: `Check in ${name}`, exact: true });
+    await button.click();
+    await expect(desk.getByRole("status").filter({ hasText: `${name} is checked in.` })).toBeVisible();
+    await expect(button).toHaveCount(0, { timeout: 15_000 });
+    done.push(name);
+  }
+  return done;
+}

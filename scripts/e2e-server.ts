@@ -17,12 +17,14 @@ async function freshDatabaseEnv(): Promise<Record<string, string>> {
     rmSync(`${dir}.lock`, { force: true });
     return { PGLITE_DATA_DIR: dir };
   }
+  // One database per port, so two checkouts can run their e2e suites side by side.
+  const name = port === "3100" ? "tpx_e2e" : `tpx_e2e_${Number(port)}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe("drop database if exists tpx_e2e with (force)");
-  await admin.unsafe("create database tpx_e2e");
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
-  url.pathname = "/tpx_e2e";
+  url.pathname = `/${name}`;
   return { DATABASE_URL: url.toString() };
 }
 
