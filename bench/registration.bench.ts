@@ -8,6 +8,7 @@ import { newAccessToken, newQrCodeData } from "@/lib/registration/tokens";
 import { planImmediate, planPreEventReminders } from "@/lib/scheduling/plan";
 import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
 import { benchRegistration, createBenchEvent, local } from "./support/fixtures";
+import { copyRows, unnestValues } from "@/db/bulk";
 import { round, runPool, summarize, timed, timedWithCpu } from "./support/measure";
 
 /** 37 days before the event (D > 3): every registration plans the full set. */
@@ -110,7 +111,31 @@ async function rawInsert(ctx: BenchContext, n: number) {
       }
     });
     const { messages } = await countPlanned(db, event);
-    return { planPerRegistration: plan.length, rows: messages, ms, cpuPercent };
+    // The same rows again, below the ORM (db/bulk.ts): COPY, and one INSERT … SELECT unnest(…) per batch.
+    const cols = ["event_id", "attendee_id", "contractor_id", "type", "channel", "dedupe_key", "scheduled_for"] as const;
+    const cells = rows.map((r) => [r.eventId!, r.attendeeId!, r.contractorId, r.type, r.channel, r.dedupeKey, r.scheduledFor]);
+    await db.execute(sql`truncate event_messages`);
+    ctx.log(`raw baseline: COPY of the same ${rows.length.toLocaleString("en-US")} rows`);
+    const copy = await timedWithCpu(() => copyRows(db, "event_messages", [...cols], cells));
+    const copied = (await countPlanned(db, event)).messages;
+    await db.execute(sql`truncate event_messages`);
+    ctx.log(`raw baseline: INSERT … SELECT unnest(…) of the same rows, ${RAW_BATCH * 10}/statement`);
+    const types = ["uuid", "uuid", "uuid", "message_type", "message_channel", "text", "timestamptz"];
+    const unnest = await timedWithCpu(async () => {
+      for (let from = 0; from < cells.length; from += RAW_BATCH * 10) {
+        const part = cells.slice(from, from + RAW_BATCH * 10);
+        await db.execute(sql`insert into event_messages (${sql.raw(cols.join(", "))}) ${unnestValues(cols.map((name, j) => ({ name, type: types[j] })), part)}`);
+      }
+    });
+    const unnested = (await countPlanned(db, event)).messages;
+    return {
+      planPerRegistration: plan.length,
+      rows: messages,
+      ms,
+      cpuPercent,
+      copy: { rows: copied, ms: copy.ms, cpuPercent: copy.cpuPercent },
+      unnest: { rows: unnested, ms: unnest.ms, cpuPercent: unnest.cpuPercent },
+    };
   } finally {
     await h.close();
   }
@@ -155,6 +180,22 @@ export default defineBenchmark({
       ratio: null,
       "node cpu %": round(raw.cpuPercent),
     });
+    const copyPerSec = raw.copy.rows / (raw.copy.ms / 1000);
+    for (const [phase, m] of [["raw COPY … FROM STDIN (CSV)", raw.copy], [`raw INSERT … SELECT unnest(…), ${RAW_BATCH * 10}/statement`, raw.unnest]] as const) {
+      rows.push({
+        db: ctx.db,
+        phase,
+        count: m.rows,
+        "outbox rows": m.rows,
+        seconds: round(m.ms / 1000, 2),
+        "registrations/s": null,
+        "rows/s": round(m.rows / (m.ms / 1000)),
+        "ms/reg p50": null,
+        "ms/reg p99": null,
+        ratio: null,
+        "node cpu %": round(m.cpuPercent),
+      });
+    }
 
     const expected = n * EXPECTED_PER_REGISTRATION;
     const notes = runs.map(
@@ -163,6 +204,12 @@ export default defineBenchmark({
         `(expected ${expected.toLocaleString("en-US")}; ${r.badAttendees} attendees without exactly ${EXPECTED_PER_REGISTRATION})`,
     );
     notes.push(`raw baseline: ${raw.rows.toLocaleString("en-US")} rows, ${raw.planPerRegistration} per attendee`);
+    notes.push(
+      `the database's ceiling: COPY ${Math.round(copyPerSec).toLocaleString("en-US")} rows/s = ${(copyPerSec / rawPerSec).toFixed(2)}× the ORM INSERT, ` +
+        `unnest ${(raw.unnest.rows / (raw.unnest.ms / 1000) / rawPerSec).toFixed(2)}× the ORM INSERT; ` +
+        runs.map((r) => `registerAttendee ×${r.concurrency} = ${(r.messages / (r.ms / 1000) / copyPerSec).toFixed(3)} of COPY`).join(", "),
+    );
+    if (raw.copy.rows !== raw.rows || raw.unnest.rows !== raw.rows) throw new Error(`COPY wrote ${raw.copy.rows}, unnest ${raw.unnest.rows}, expected ${raw.rows}`);
     if (ctx.db === "pglite") {
       // PGlite runs inside this process, so rows per CPU-second of it does not depend on how busy the machine is.
       const rawPerCpuSec = raw.rows / ((raw.ms * raw.cpuPercent) / 100 / 1000);

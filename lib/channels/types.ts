@@ -47,6 +47,11 @@ export type OutgoingSms = {
 export interface EmailChannel {
   readonly name: string;
   send(email: OutgoingEmail): Promise<SendResult>;
+  /**
+   * Several emails in one provider request (Resend's batch endpoint, ≤ 100), one result
+   * per email in the same order. A retried batch never sends an email twice.
+   */
+  sendBatch?(emails: OutgoingEmail[]): Promise<SendResult[]>;
 }
 
 export type SmsLookup = { found: true; providerMessageId: string; status: string; acceptedAt?: Date } | { found: false };

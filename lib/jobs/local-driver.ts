@@ -2,9 +2,9 @@ import type { Db } from "@/db/client";
 import type { MessageChannel } from "@/db/schema";
 import type { Channels } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
-import { claimDueMessages, processClaimed, type DeliveryHooks } from "@/lib/messaging/deliver";
+import { claimDueMessages, type DeliveryHooks } from "@/lib/messaging/deliver";
+import { deliverBatch } from "@/lib/messaging/deliver-batch";
 import type { SmsPacer } from "@/lib/messaging/pacing";
-import type { EventCache } from "@/lib/messaging/send-context";
 import { runBackstops } from "./backstops";
 import { writeHeartbeat } from "./heartbeat";
 
@@ -53,8 +53,7 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
         overdueByMs: opts.mode === "sweep" ? (opts.sweepAfterMs ?? 120_000) : 0,
         channel,
       });
-      const eventCache: EventCache = new Map(); // one read of each event + agenda per batch
-      await runPool(rows, concurrency, (row) => processClaimed(opts.db, row, { ...deps, eventCache }));
+      await deliverBatch(opts.db, rows, at, deps, concurrency);
       handled += rows.length;
       if (rows.length < batch || stopped) return handled;
     }
@@ -109,12 +108,4 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
       await Promise.all([...running]);
     },
   };
-}
-
-async function runPool<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
-  await Promise.all(workers);
 }

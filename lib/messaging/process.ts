@@ -7,7 +7,7 @@ import { markOptedOut } from "@/lib/inbound/opt-out";
 import type { SmsPacer } from "./pacing";
 import { renderForSend, sendRendered, type Rendered } from "./render-send";
 import { smsSegmentCount } from "./segments";
-import { loadSendContext, type EventCache } from "./send-context";
+import { loadSendContext, type BatchContexts, type EventCache } from "./send-context";
 import { newerInSeries } from "./series";
 import { decideAtSend } from "./skip-rules";
 
@@ -34,6 +34,10 @@ export type DeliveryDeps = {
   channels: Channels;
   now?: () => Date;
   eventCache?: EventCache;
+  /** A claimed batch's contexts, loaded in a few queries (loadBatchContexts); rows absent from it load their own. */
+  contexts?: BatchContexts;
+  /** A claimed batch's superseded rows (supersededInBatch); with it, no per-row series query. */
+  superseded?: Set<string>;
   /** SPEC §4.2: waits for the sender's pace; resolves with the ms waited. Absent: unpaced. */
   pacer?: SmsPacer;
   hooks?: DeliveryHooks;
@@ -42,32 +46,10 @@ export type DeliveryDeps = {
 type RowSet = Partial<typeof eventMessages.$inferInsert>;
 
 export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const prepared = await prepareClaimed(db, row, deps);
+  if (prepared.done) return prepared.outcome;
+  const { rendered } = prepared;
   const clock = deps.now ?? clockNow;
-  const at = clock();
-  const ctx = await loadSendContext(db, row, deps.eventCache);
-  if (!ctx) return finish(db, row, { status: "failed", statusReason: "event or contact no longer exists" }, clock);
-  const decision = decideAtSend(row, ctx, at);
-  if (decision.action !== "send") {
-    const status = decision.action === "skip" ? "skipped" : "cancelled";
-    return finish(db, row, { status, statusReason: decision.reason }, clock);
-  }
-  if (await newerInSeries(db, row, at)) return finish(db, row, { status: "skipped", statusReason: "superseded" }, clock);
-
-  let rendered: Rendered;
-  try {
-    rendered = await renderForSend(row, ctx);
-  } catch (err) {
-    return finish(db, row, { status: "failed", statusReason: `could not render: ${errorText(err)}` }, clock);
-  }
-  // Stored before the provider call: a crash after it leaves what recovery needs to look it up or resend it.
-  await update(db, row, {
-    toAddress: rendered.to,
-    renderedSubject: rendered.subject ?? null,
-    renderedBody: rendered.text,
-    renderedHtml: rendered.html ?? null,
-  }, clock);
-  await deps.hooks?.beforeProviderCall?.(row);
-
   let pacingWaitMs = row.pacingWaitMs;
   const sender = deps.channels.sms.sender;
   if (row.channel === "sms" && deps.pacer && sender) {
@@ -78,11 +60,61 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   }
   const sentAt = clock();
   const result = await sendRendered(row, rendered, deps.channels);
-  await deps.hooks?.afterProviderAnswer?.(row, result);
-  return recordResult(db, row, result, { sentAt, pacingWaitMs, clock, to: rendered.to });
+  return completeClaimed(db, row, rendered, result, deps, { sentAt, pacingWaitMs });
 }
 
-async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number; clock: () => Date; to?: string }) {
+export type Prepared = { done: true; outcome: DeliveryOutcome } | { done: false; rendered: Rendered };
+
+/**
+ * Everything before the provider call: the context, the skip rules, superseded, the
+ * rendering, stored on the row (a crash after this leaves what recovery needs), the hook.
+ */
+export async function prepareClaimed(db: Db, row: Message, deps: DeliveryDeps, opts: { store?: boolean } = {}): Promise<Prepared> {
+  const clock = deps.now ?? clockNow;
+  const at = clock();
+  const done = async (set: RowSet & { status: MessageStatus }) => ({ done: true as const, outcome: await finish(db, row, set, clock) });
+  const ctx = deps.contexts?.has(row.id) ? deps.contexts.get(row.id)! : await loadSendContext(db, row, deps.eventCache);
+  if (!ctx) return done({ status: "failed", statusReason: "event or contact no longer exists" });
+  const decision = decideAtSend(row, ctx, at);
+  if (decision.action !== "send") {
+    return done({ status: decision.action === "skip" ? "skipped" : "cancelled", statusReason: decision.reason });
+  }
+  const superseded = deps.superseded ? deps.superseded.has(row.id) : Boolean(await newerInSeries(db, row, at));
+  if (superseded) return done({ status: "skipped", statusReason: "superseded" });
+
+  let rendered: Rendered;
+  try {
+    rendered = await renderForSend(row, ctx);
+  } catch (err) {
+    return done({ status: "failed", statusReason: `could not render: ${errorText(err)}` });
+  }
+  // The batch path stores a whole batch's renderings in one statement, then calls the hook itself.
+  if (opts.store === false) return { done: false, rendered };
+  // Stored before the provider call: a crash after it leaves what recovery needs to look it up or resend it.
+  await update(db, row, {
+    toAddress: rendered.to,
+    renderedSubject: rendered.subject ?? null,
+    renderedBody: rendered.text,
+    renderedHtml: rendered.html ?? null,
+  }, clock);
+  await deps.hooks?.beforeProviderCall?.(row);
+  return { done: false, rendered };
+}
+
+/** Everything after the provider answered: the hook, then the row records the answer. */
+export async function completeClaimed(
+  db: Db,
+  row: Message,
+  rendered: Rendered,
+  result: SendResult,
+  deps: DeliveryDeps,
+  t: { sentAt: Date; pacingWaitMs?: number },
+): Promise<DeliveryOutcome> {
+  await deps.hooks?.afterProviderAnswer?.(row, result);
+  return recordResult(db, row, result, { sentAt: t.sentAt, pacingWaitMs: t.pacingWaitMs ?? row.pacingWaitMs, clock: deps.now ?? clockNow, to: rendered.to });
+}
+
+export async function recordResult(db: Db, row: Message, result: SendResult, t: { sentAt: Date; pacingWaitMs: number; clock: () => Date; to?: string }) {
   const at = t.sentAt;
   const clock = t.clock;
   const paced = { pacingWaitMs: t.pacingWaitMs };

@@ -1,6 +1,6 @@
 import { smsStatusCallbackUrl } from "@/lib/inbound/urls";
 import type { Message } from "@/db/schema";
-import type { Channels, SendResult } from "@/lib/channels/types";
+import type { Channels, OutgoingEmail, SendResult } from "@/lib/channels/types";
 import { attendeeLinks } from "./links";
 import type { SendContext } from "./send-context";
 import { renderEmail, renderSms } from "./templates";
@@ -42,14 +42,10 @@ export async function renderForSend(row: Message, ctx: SendContext): Promise<Ren
 
 export function sendRendered(row: Message, r: Rendered, channels: Channels): Promise<SendResult> {
   if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text, statusCallback: smsStatusCallbackUrl() });
+  return channels.email.send(toOutgoingEmail(row, r));
+}
+
+export function toOutgoingEmail(row: Message, r: Rendered): OutgoingEmail {
   const e = r.email!;
-  return channels.email.send({
-    messageId: row.id,
-    to: r.to,
-    subject: e.subject,
-    html: e.html,
-    text: e.text,
-    attachments: e.attachments,
-    headers: e.headers,
-  });
+  return { messageId: row.id, to: r.to, subject: e.subject, html: e.html, text: e.text, attachments: e.attachments, headers: e.headers };
 }

@@ -52,3 +52,37 @@ export async function newerInSeries(db: Db, row: Message, at: Date): Promise<str
     .limit(1);
   return hit?.id ?? null;
 }
+
+/**
+ * newerInSeries for every row of a claimed batch in one query: the ids of the rows
+ * that a newer claimable row of their series, person and channel supersedes.
+ */
+export async function supersededInBatch(db: Db, rows: Message[], at: Date): Promise<Set<string>> {
+  const inSeries = rows.filter((r) => r.attendeeId && seriesTypes(r.type).length > 0);
+  const out = new Set<string>();
+  if (inSeries.length === 0) return out;
+  const types = [...new Set(inSeries.flatMap((r) => seriesTypes(r.type)))];
+  const candidates = await db
+    .select({ id: eventMessages.id, attendeeId: eventMessages.attendeeId, channel: eventMessages.channel, type: eventMessages.type, scheduledFor: eventMessages.scheduledFor })
+    .from(eventMessages)
+    .where(
+      and(
+        inArray(eventMessages.attendeeId, [...new Set(inSeries.map((r) => r.attendeeId!))]),
+        inArray(eventMessages.type, types),
+        inArray(eventMessages.status, ["scheduled", "sending"]),
+        lte(due, sql`${at.toISOString()}::timestamptz`),
+      ),
+    );
+  const byPerson = new Map<string, typeof candidates>();
+  for (const c of candidates) {
+    const k = `${c.attendeeId}|${c.channel}|${MESSAGE_SERIES[c.type]}`;
+    byPerson.set(k, [...(byPerson.get(k) ?? []), c]);
+  }
+  for (const r of inSeries) {
+    const peers = byPerson.get(`${r.attendeeId}|${r.channel}|${MESSAGE_SERIES[r.type]}`) ?? [];
+    const t = r.scheduledFor.getTime();
+    // uuid order in PostgreSQL is byte order, the same as comparing the lowercase hex strings.
+    if (peers.some((p) => p.id !== r.id && (p.scheduledFor.getTime() > t || (p.scheduledFor.getTime() === t && p.id > r.id)))) out.add(r.id);
+  }
+  return out;
+}
