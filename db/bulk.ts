@@ -98,3 +98,8 @@ export function unnestValues(columns: BulkColumn[], rows: Cell[][]): SQL {
 export function arrayLiteral(values: Array<string | null>): string {
   return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
 }
+
+/** The rows of `db.execute(…)`: an array on postgres-js, `{ rows }` on PGlite. */
+export function executedRows<T>(res: unknown): T[] {
+  return (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as T[];
+}

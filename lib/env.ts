@@ -34,6 +34,8 @@ export const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   /** Override Resend's API base (tests point it at a local fake). */
   RESEND_BASE_URL: optionalUrl,
+  /** Requests per second this process makes to Resend (the account's limit is 2/s by default); bursts go 100 emails per batch request. */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100).default(2),
   /** Signing secret of the Resend webhook (resend.com → Webhooks → the endpoint → Signing secret, whsec_…). */
   RESEND_WEBHOOK_SECRET: optionalString,
   /** Sender address, on a domain verified in Resend. Required with RESEND_API_KEY in production. */

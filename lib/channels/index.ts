@@ -1,6 +1,7 @@
 import { emailFrom, env, smsConfigured, type Env } from "@/lib/env";
 import type { Channels } from "./types";
 import { createResendChannel } from "./email/resend";
+import { requestThrottle } from "./throttle";
 import { createTwilioChannel } from "./sms/twilio";
 import { createDevEmailChannel, createDevSmsChannel } from "./dev-outbox";
 
@@ -9,7 +10,7 @@ export type { Channels, EmailChannel, SmsChannel, SendResult, OutgoingEmail, Out
 /** Which real provider each channel uses, decided by which keys are configured. */
 export function buildChannels(e: Env): Channels {
   const email = e.RESEND_API_KEY
-    ? createResendChannel({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, from: emailFrom(e) })
+    ? createResendChannel({ apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL, from: emailFrom(e), throttle: requestThrottle(e.RESEND_REQUESTS_PER_SECOND) })
     : createDevEmailChannel();
   const sms =
     smsConfigured(e)

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { executedRows, unnestValues, type BulkColumn } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, type Contractor } from "@/db/schema";
 import { getAgenda, getEventById, toEventTimes } from "@/lib/events/queries";
@@ -26,6 +27,17 @@ export type BatchResult = {
 };
 
 const CHUNK = 1_000;
+const OUTBOX_CHUNK = 5_000;
+const OUTBOX_COLUMNS: BulkColumn[] = [
+  { name: "event_id", type: "uuid" },
+  { name: "attendee_id", type: "uuid" },
+  { name: "contractor_id", type: "uuid" },
+  { name: "type", type: "message_type" },
+  { name: "channel", type: "message_channel" },
+  { name: "dedupe_key", type: "text" },
+  { name: "scheduled_for", type: "timestamptz" },
+  { name: "personalization", type: "jsonb" },
+];
 
 export async function registerBatch(db: Db, eventId: string, list: BatchRegistration[], now: Date, opts: { onProgress?: (done: number) => void } = {}): Promise<BatchResult> {
   const out: BatchResult = { created: 0, existing: 0, cancelledSkipped: 0, failed: [] };
@@ -107,14 +119,13 @@ export async function registerBatch(db: Db, eventId: string, list: BatchRegistra
           personalization: p.personalization ?? {},
         }));
       });
-      for (let j = 0; j < rows.length; j += 2_000) {
-        saved.push(
-          ...(await tx
-            .insert(eventMessages)
-            .values(rows.slice(j, j + 2_000))
-            .onConflictDoNothing()
-            .returning({ id: eventMessages.id, scheduledFor: eventMessages.scheduledFor })),
+      // One INSERT … SELECT unnest(…) per chunk (a parameter per column, not per cell: db/bulk.ts), same conflict rule.
+      for (let j = 0; j < rows.length; j += OUTBOX_CHUNK) {
+        const cells = rows.slice(j, j + OUTBOX_CHUNK).map((r) => [r.eventId, r.attendeeId, r.contractorId, r.type, r.channel, r.dedupeKey, r.scheduledFor, r.personalization]);
+        const res = await tx.execute(
+          sql`insert into event_messages (${sql.raw(OUTBOX_COLUMNS.map((c) => c.name).join(", "))}) ${unnestValues(OUTBOX_COLUMNS, cells)} on conflict do nothing returning id, scheduled_for`,
         );
+        saved.push(...executedRows<{ id: string; scheduled_for: Date | string }>(res).map((r) => ({ id: r.id, scheduledFor: new Date(r.scheduled_for) })));
       }
     });
     opts.onProgress?.(Math.min(list.length, i + CHUNK));

@@ -2,8 +2,9 @@ import type { Db } from "@/db/client";
 import type { MessageChannel } from "@/db/schema";
 import type { Channels } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
-import { claimDueMessages, type DeliveryHooks } from "@/lib/messaging/deliver";
-import { deliverBatch } from "@/lib/messaging/deliver-batch";
+import { claimDueMessages, processClaimed, type DeliveryHooks } from "@/lib/messaging/deliver";
+import { deliverBatch, runPool } from "@/lib/messaging/deliver-batch";
+import type { EventCache } from "@/lib/messaging/send-context";
 import type { SmsPacer } from "@/lib/messaging/pacing";
 import { runBackstops } from "./backstops";
 import { writeHeartbeat } from "./heartbeat";
@@ -27,6 +28,8 @@ export type LocalDriverOptions = {
   backstopEveryMs?: number;
   staleClaimMs?: number;
   hooks?: DeliveryHooks;
+  /** false: each claimed row through processClaimed on its own (the path before issue 13; the benchmark compares). */
+  batched?: boolean;
 };
 
 export type LocalDriver = { stop: () => Promise<void>; tick: () => Promise<number> };
@@ -53,7 +56,10 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
         overdueByMs: opts.mode === "sweep" ? (opts.sweepAfterMs ?? 120_000) : 0,
         channel,
       });
-      await deliverBatch(opts.db, rows, at, deps, concurrency);
+      if (opts.batched === false) {
+        const eventCache: EventCache = new Map();
+        await runPool(rows, concurrency, (row) => processClaimed(opts.db, row, { ...deps, eventCache }));
+      } else await deliverBatch(opts.db, rows, at, deps, concurrency);
       handled += rows.length;
       if (rows.length < batch || stopped) return handled;
     }

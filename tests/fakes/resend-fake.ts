@@ -45,6 +45,12 @@ export type ResendFakeOptions = {
   /** Decides each send's answer instead of the script (the chaos run's random faults). */
   decide?: (request: RecordedRequest) => ResendFakeStep;
   now?: () => number;
+  /**
+   * Resend's account rate limit (default 2 requests/s): requests beyond it in any 1 s
+   * window are answered 429 rate_limit_exceeded with Retry-After, as Resend does.
+   * Absent: no limit.
+   */
+  requestsPerSecond?: number;
 };
 
 export async function startResendFake(options: ResendFakeOptions = {}) {
@@ -53,18 +59,38 @@ export async function startResendFake(options: ResendFakeOptions = {}) {
   const answeredKeys = new Map<string, { rawBody: string; id: string }>();
   const accepted: ResendAccepted[] = [];
   const now = options.now ?? Date.now;
+  /** Times of the requests let through in the last second; and of those answered 429. */
+  const window: number[] = [];
+  const rateLimited: number[] = [];
 
   const server = await startScriptedServer({
     parseBody: (raw) => JSON.parse(raw),
     reply(request): Reply {
-      if (request.method !== "POST" || request.path !== "/emails") return resendError(404, "not_found", "Not found");
+      const batch = request.path === "/emails/batch";
+      if (request.method !== "POST" || (request.path !== "/emails" && !batch)) return resendError(404, "not_found", "Not found");
       if (!String(request.headers.authorization ?? "").startsWith("Bearer ")) {
         return resendError(401, "missing_api_key", "Missing API key in the authorization header");
+      }
+      if (options.requestsPerSecond !== undefined) {
+        const t = now();
+        while (window.length && window[0] <= t - 1000) window.shift();
+        if (window.length >= options.requestsPerSecond) {
+          rateLimited.push(t);
+          const reply = resendError(429, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second.");
+          reply.headers = { "retry-after": "1" };
+          return reply;
+        }
+        window.push(t);
+      }
+      if (batch) {
+        const list = request.body as unknown;
+        if (!Array.isArray(list) || list.length === 0 || list.length > 100) return resendError(422, "validation_error", "A batch holds 1 to 100 emails.");
+        if (list.some((e: ResendSentEmail) => e.attachments?.length)) return resendError(422, "validation_error", "Attachments are not supported in batch emails.");
       }
       const step = options.decide ? options.decide(request) : script.next();
       if (step === "hang") return "hang";
       if (step !== "ok" && step !== "accept-then-hang") return stepToError(step);
-      const reply = acceptEmail(request, answeredKeys, accepted, now());
+      const reply = batch ? acceptBatch(request, answeredKeys, accepted, now()) : acceptEmail(request, answeredKeys, accepted, now());
       return step === "accept-then-hang" && reply !== "hang" && reply.status === 200 ? "hang" : reply;
     },
   });
@@ -73,9 +99,10 @@ export async function startResendFake(options: ResendFakeOptions = {}) {
     url: server.url,
     requests: server.requests,
     accepted,
-    /** Only the sends, with their JSON bodies typed. */
+    rateLimited,
+    /** Only the sends, with their JSON bodies typed (a batch's emails one by one). */
     sentEmails: () =>
-      server.requests.filter((r) => r.path === "/emails").map((r) => r.body as ResendSentEmail),
+      server.requests.flatMap((r) => (r.path === "/emails" ? [r.body as ResendSentEmail] : r.path === "/emails/batch" && Array.isArray(r.body) ? (r.body as ResendSentEmail[]) : [])),
     setMode: (modeOrSequence: ResendFakeStep | ResendFakeStep[]) => script.set(modeOrSequence),
     close: server.close,
   };
@@ -96,6 +123,20 @@ function acceptEmail(
   if (typeof key === "string") answeredKeys.set(key, { rawBody: request.rawBody, id });
   accepted.push({ key: typeof key === "string" ? key : null, id, atMs, replay: Boolean(earlier) });
   return { status: 200, json: { id } };
+}
+
+/** POST /emails/batch: all or nothing (strict validation); the key covers the whole batch. */
+function acceptBatch(request: RecordedRequest, answeredKeys: Map<string, { rawBody: string; id: string }>, accepted: ResendAccepted[], atMs: number): Reply {
+  const key = request.headers["idempotency-key"];
+  const earlier = typeof key === "string" ? answeredKeys.get(key) : undefined;
+  if (earlier && earlier.rawBody !== request.rawBody) {
+    return resendError(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
+  }
+  const list = request.body as ResendSentEmail[];
+  const ids: string[] = earlier ? (JSON.parse(earlier.id) as string[]) : list.map(() => randomUUID());
+  if (typeof key === "string") answeredKeys.set(key, { rawBody: request.rawBody, id: JSON.stringify(ids) });
+  for (const id of ids) accepted.push({ key: typeof key === "string" ? key : null, id, atMs, replay: Boolean(earlier) });
+  return { status: 200, json: { data: ids.map((id) => ({ id })) } };
 }
 
 function stepToError(step: Exclude<ResendFakeStep, "ok" | "hang" | "accept-then-hang">): Reply {

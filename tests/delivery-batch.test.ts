@@ -1,0 +1,147 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { eventMessages, type Event } from "@/db/schema";
+import { createDevSmsChannel } from "@/lib/channels/dev-outbox";
+import { batchIdempotencyKey, createResendChannel } from "@/lib/channels/email/resend";
+import { requestThrottle } from "@/lib/channels/throttle";
+import type { Channels } from "@/lib/channels/types";
+import { freeze, now, resetClock } from "@/lib/clock";
+import { startLocalDriver } from "@/lib/jobs/local-driver";
+import { registerAttendee } from "@/lib/registration/register";
+import { createTestDb } from "./db";
+import { local, makeEvent } from "./factories";
+import { startResendFake, type ResendFake } from "./fakes/resend-fake";
+
+/**
+ * Issue 13 §2: email bursts through Resend's batch endpoint (≤ 100 per request) at the
+ * account's request rate, against a fake that answers 429 beyond 2 requests/s. Each
+ * row is sent once, whatever the retries, and gets its own provider id.
+ */
+const zone = "America/Chicago";
+const PEOPLE = 130;
+let h: DbHandle;
+let resend: ResendFake;
+let event: Event;
+
+beforeAll(async () => {
+  h = await createTestDb();
+  resend = await startResendFake({ requestsPerSecond: 2 });
+  freeze(local("2026-12-01 10:00", zone));
+  event = await makeEvent(h.db, { timezone: zone, start: "2027-12-10 09:00" });
+  for (let i = 0; i < PEOPLE; i++) {
+    const r = await registerAttendee(h.db, { eventSlug: event.slug, firstName: "Bo", lastName: `Batch${i}`, email: `batch-${i}@example.com`, phone: `+1 512 555 ${String(1000 + i)}`, smsConsent: false });
+    if (!r.ok) throw new Error(r.error.message);
+  }
+}, 240_000);
+afterAll(async () => {
+  resetClock();
+  await resend.close();
+  await h.close();
+});
+
+/** One profile reminder email per person due now (no attachments: it can go in a batch); everything else out of the way. */
+async function dueReminders(): Promise<string[]> {
+  await h.db.update(eventMessages).set({ status: "cancelled", statusReason: "test isolation" }).where(eq(eventMessages.status, "scheduled"));
+  const rows = await h.db
+    .select({ id: eventMessages.id, attendeeId: eventMessages.attendeeId, scheduledFor: eventMessages.scheduledFor })
+    .from(eventMessages)
+    .where(and(eq(eventMessages.eventId, event.id), eq(eventMessages.type, "profile_completion_reminder"), eq(eventMessages.channel, "email")));
+  const first = new Map<string, { id: string; t: number }>();
+  for (const r of rows) {
+    const seen = first.get(r.attendeeId!);
+    if (!seen || r.scheduledFor.getTime() < seen.t) first.set(r.attendeeId!, { id: r.id, t: r.scheduledFor.getTime() });
+  }
+  const ids = [...first.values()].map((v) => v.id);
+  await h.db
+    .update(eventMessages)
+    .set({ status: "scheduled", statusReason: null, scheduledFor: new Date(now().getTime() - 1_000), nextAttemptAt: null, attempts: 0, toAddress: null, renderedBody: null, renderedHtml: null, renderedSubject: null, providerMessageId: null })
+    .where(inArray(eventMessages.id, ids));
+  return ids;
+}
+
+function channelsWith(opts: { throttle?: boolean; timeoutMs?: number } = {}): Channels {
+  return {
+    email: createResendChannel({
+      apiKey: "re_test_key", baseUrl: resend.url, from: "TPX <events@tpx.test>", timeoutMs: opts.timeoutMs ?? 5_000,
+      throttle: opts.throttle === false ? undefined : requestThrottle(2),
+    }),
+    sms: createDevSmsChannel(),
+  };
+}
+
+async function drain(channels: Channels) {
+  const driver = startLocalDriver({ db: h.db, channels, mode: "all", intervalMs: 60_000, backstopEveryMs: 3_600_000 });
+  await driver.stop(); // no timer passes: tick() below is the only pass
+  let total = 0;
+  for (let i = 0; i < 5; i++) total += await driver.tick();
+  return total;
+}
+
+async function rowsOf(ids: string[]) {
+  return h.db.select().from(eventMessages).where(inArray(eventMessages.id, ids));
+}
+
+beforeEach(() => {
+  resend.setMode("ok");
+  resend.requests.length = 0;
+  resend.accepted.length = 0;
+  resend.rateLimited.length = 0;
+});
+
+describe("email bursts through Resend's batch endpoint", () => {
+  it("sends 130 emails in 2 batch requests within 2 requests/s, each row once with its own provider id", async () => {
+    const ids = await dueReminders();
+    expect(ids).toHaveLength(PEOPLE);
+    await drain(channelsWith());
+    const batches = resend.requests.filter((r) => r.path === "/emails/batch");
+    expect(batches.length).toBe(2);
+    expect(batches.map((b) => (b.body as unknown[]).length).sort((a, b) => a - b)).toEqual([30, 100]);
+    expect(resend.rateLimited).toHaveLength(0);
+    const rows = await rowsOf(ids);
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+    // Per-row results mapped back: each row's id is the one Resend gave the email to its address.
+    const fresh = resend.accepted.filter((a) => !a.replay);
+    expect(new Set(fresh.map((a) => a.id)).size).toBe(PEOPLE);
+    const idByTo = new Map<string, string>();
+    for (const b of batches) {
+      const fromThisBatch = fresh.filter((a) => a.key === b.headers["idempotency-key"]).map((a) => a.id);
+      (b.body as Array<{ to: string }>).forEach((e, j) => idByTo.set(String(e.to), fromThisBatch[j]));
+    }
+    for (const r of rows) expect(r.providerMessageId).toBe(idByTo.get(r.toAddress!));
+    // The batch key is the rows' own: deterministic from their ids.
+    for (const b of batches) {
+      const batchIds = rows.filter((r) => (b.body as Array<{ to: string }>).some((e) => String(e.to) === r.toAddress)).map((r) => r.id);
+      expect(b.headers["idempotency-key"]).toBe(batchIdempotencyKey(batchIds));
+    }
+  }, 60_000);
+
+  it("a batch whose answer was lost is retried with the same key: Resend replays it, nothing is sent twice", async () => {
+    const ids = await dueReminders();
+    resend.setMode(["accept-then-hang", "ok"]);
+    await drain(channelsWith({ timeoutMs: 1_500 }));
+    const rows = await rowsOf(ids);
+    expect(rows.filter((r) => r.status === "sent")).toHaveLength(PEOPLE);
+    const fresh = resend.accepted.filter((a) => !a.replay);
+    expect(fresh).toHaveLength(PEOPLE); // each email accepted once
+    expect(resend.accepted.some((a) => a.replay)).toBe(true); // the retry was answered from the first
+  }, 60_000);
+
+  it("without the throttle, the fake's 429s are honoured (Retry-After) and nothing is lost or duplicated", async () => {
+    const ids = await dueReminders();
+    // Two bursts at once from two "processes" sharing the account: more than 2 requests in a second.
+    const a = channelsWith({ throttle: false });
+    await Promise.all([drain(a), drain(channelsWith({ throttle: false }))]);
+    let rows = await rowsOf(ids);
+    // A row that hit 429 three times waits for its outbox retry (5 s backoff, on the app clock).
+    for (let i = 0; i < 5 && rows.some((r) => r.status !== "sent"); i++) {
+      freeze(new Date(now().getTime() + 30_000));
+      await drain(a);
+      rows = await rowsOf(ids);
+    }
+    freeze(local("2026-12-01 10:00", zone));
+    expect(resend.rateLimited.length).toBeGreaterThan(0); // the limit was really hit
+    expect(rows.filter((r) => r.status === "sent")).toHaveLength(PEOPLE);
+    expect(resend.accepted.filter((x) => !x.replay)).toHaveLength(PEOPLE);
+  }, 90_000);
+});
