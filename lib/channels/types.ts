@@ -42,6 +42,8 @@ export type OutgoingSms = {
   body: string;
   /** Where Twilio posts delivery status, when the app has a public URL. */
   statusCallback?: string;
+  /** Which of the channel's sending numbers (its `senders`) sends it; absent: the first. */
+  from?: string;
 };
 
 export interface EmailChannel {
@@ -60,6 +62,8 @@ export interface SmsChannel {
   readonly name: string;
   /** The sending number (or Messaging Service) paced per SPEC §4.2; absent when nothing is really sent. */
   readonly sender?: string;
+  /** All sending numbers (issue 13: several spread the load, each paced on its own); absent: just `sender`. */
+  readonly senders?: readonly string[];
   send(sms: OutgoingSms): Promise<SendResult>;
   /**
    * After an uncertain send: did the provider accept a message with this body to

@@ -66,9 +66,11 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   }
 
   const paced = Boolean(opts.pacer && opts.channels.sms.sender);
-  const smsBatch = opts.smsBatchSize ?? 2;
+  // About 2 s of pace per number: with several numbers, one row in flight per number.
+  const numbers = Math.max(1, opts.channels.sms.senders?.length ?? 1);
+  const smsBatch = opts.smsBatchSize ?? 2 * numbers;
   const mainLane = () => lane(paced ? "email" : undefined, opts.batchSize ?? 100, opts.concurrency ?? 8);
-  const smsLane = () => lane("sms", smsBatch, Math.min(4, smsBatch));
+  const smsLane = () => lane("sms", smsBatch, Math.min(16, Math.max(Math.min(4, smsBatch), numbers)));
 
   async function housekeeping(handled: number) {
     delivered += handled;

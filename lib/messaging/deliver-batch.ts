@@ -4,9 +4,8 @@ import { unnestValues } from "@/db/bulk";
 import type { Message } from "@/db/schema";
 import type { SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
-import { completeClaimed, prepareClaimed, recordResult, type DeliveryDeps, type DeliveryOutcome } from "./process";
+import { paceSms, prepareClaimed, recordResult, type DeliveryDeps, type DeliveryOutcome } from "./process";
 import { sendRendered, toOutgoingEmail, type Rendered } from "./render-send";
-import { smsSegmentCount } from "./segments";
 import { loadBatchContexts, type EventCache } from "./send-context";
 import { supersededInBatch } from "./series";
 
@@ -64,16 +63,10 @@ export async function deliverBatch(db: Db, rows: Message[], at: Date, deps: Deli
     });
   };
   const sendSms = () =>
-    runPool(sms, Math.min(concurrency, 4), async (r) => {
-      let pacingWaitMs = r.row.pacingWaitMs;
-      const sender = deps.channels.sms.sender;
-      if (deps.pacer && sender) {
-        const waited = await deps.pacer(sender, smsSegmentCount(r.rendered.text));
-        const due = (r.row.nextAttemptAt ?? r.row.scheduledFor).getTime();
-        if (waited > 0) pacingWaitMs += Math.max(waited, clock().getTime() - due);
-      }
+    runPool(sms, concurrency, async (r) => {
+      const { pacingWaitMs, from } = await paceSms(r.row, r.rendered.text, deps);
       const sentAt = clock();
-      results.set(r.row.id, { result: await sendRendered(r.row, r.rendered, deps.channels), sentAt, pacingWaitMs });
+      results.set(r.row.id, { result: await sendRendered(r.row, r.rendered, deps.channels, from), sentAt, pacingWaitMs });
     });
   await Promise.all([sendEmails(), sendSms()]);
 

@@ -12,7 +12,10 @@ import { smsPacing } from "@/db/schema";
  * The send goes right after the take, never after a sleep, so a process that is slow to
  * wake cannot send on a stale slot while another process sends on the next one.
  */
-export type SmsPacer = (sender: string, segments: number) => Promise<number>;
+export type SmsPacer = ((sender: string, segments: number) => Promise<number>) & {
+  /** Several sending numbers: waits until any one of them is free, takes it; resolves with it and the ms waited. */
+  any?: (senders: string[], segments: number) => Promise<{ sender: string; waited: number }>;
+};
 
 export type SlotAttempt = { acquired: true } | { acquired: false; nextFreeAt: Date };
 
@@ -42,15 +45,28 @@ export type PacerOptions = {
 
 /** A pacer that waits until it holds the number; resolves with the ms it waited. */
 export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
-  return async (sender, segments) => {
+  const pacer: SmsPacer = async (sender, segments) => (await take([sender], segments)).waited;
+  // Issue 13: several numbers spread the load; a send takes whichever is free first, each keeping its own pace.
+  async function take(senders: string[], segments: number): Promise<{ sender: string; waited: number }> {
     const started = opts.now().getTime();
+    // Start at a different number each time so a lightly loaded pool still uses every number.
+    let offset = Math.floor(Math.random() * senders.length);
     for (;;) {
-      const at = opts.now();
-      const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
-      if (attempt.acquired) return at.getTime() - started;
-      await opts.sleep(Math.max(1, attempt.nextFreeAt.getTime() - at.getTime()));
+      let soonest = Infinity;
+      for (let k = 0; k < senders.length; k++) {
+        const sender = senders[(offset + k) % senders.length];
+        // A fresh time for each try: a slot booked from a stale time would start before the send really goes.
+        const at = opts.now();
+        const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
+        if (attempt.acquired) return { sender, waited: at.getTime() - started };
+        soonest = Math.min(soonest, attempt.nextFreeAt.getTime());
+      }
+      offset++;
+      await opts.sleep(Math.max(1, soonest - opts.now().getTime()));
     }
-  };
+  }
+  pacer.any = take;
+  return pacer;
 }
 
 /** How far ahead the sender's bucket is booked, in ms from `at` (0 when idle). */

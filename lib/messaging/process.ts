@@ -50,17 +50,27 @@ export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): 
   if (prepared.done) return prepared.outcome;
   const { rendered } = prepared;
   const clock = deps.now ?? clockNow;
-  let pacingWaitMs = row.pacingWaitMs;
-  const sender = deps.channels.sms.sender;
-  if (row.channel === "sms" && deps.pacer && sender) {
-    const waited = await deps.pacer(sender, smsSegmentCount(rendered.text));
-    // A row that found the number booked also queued behind the pace before its slot: from its due time on, it is pacing's.
-    const due = (row.nextAttemptAt ?? row.scheduledFor).getTime();
-    if (waited > 0) pacingWaitMs += Math.max(waited, clock().getTime() - due);
-  }
+  const { pacingWaitMs, from } = row.channel === "sms" ? await paceSms(row, rendered.text, deps) : { pacingWaitMs: row.pacingWaitMs, from: undefined };
   const sentAt = clock();
-  const result = await sendRendered(row, rendered, deps.channels);
+  const result = await sendRendered(row, rendered, deps.channels, from);
   return completeClaimed(db, row, rendered, result, deps, { sentAt, pacingWaitMs });
+}
+
+/**
+ * SPEC §4.2: waits for a sending number's pace (any free one of several); the row's
+ * pacing wait grows by the time it waited. Unpaced (no pacer or no real sender): at once.
+ */
+export async function paceSms(row: Message, text: string, deps: DeliveryDeps): Promise<{ pacingWaitMs: number; from?: string }> {
+  const clock = deps.now ?? clockNow;
+  const senders = deps.channels.sms.senders ?? (deps.channels.sms.sender ? [deps.channels.sms.sender] : []);
+  if (!deps.pacer || senders.length === 0) return { pacingWaitMs: row.pacingWaitMs };
+  const segments = smsSegmentCount(text);
+  const { sender, waited } =
+    senders.length > 1 && deps.pacer.any ? await deps.pacer.any([...senders], segments) : { sender: senders[0], waited: await deps.pacer(senders[0], segments) };
+  // A row that found the number booked also queued behind the pace before its slot: from its due time on, it is pacing's.
+  const due = (row.nextAttemptAt ?? row.scheduledFor).getTime();
+  const pacingWaitMs = row.pacingWaitMs + (waited > 0 ? Math.max(waited, clock().getTime() - due) : 0);
+  return { pacingWaitMs, from: senders.length > 1 ? sender : undefined };
 }
 
 export type Prepared = { done: true; outcome: DeliveryOutcome } | { done: false; rendered: Rendered };

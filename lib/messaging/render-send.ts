@@ -40,8 +40,8 @@ export async function renderForSend(row: Message, ctx: SendContext): Promise<Ren
   return { to: ctx.contractor.email, subject: email.subject, text: email.text, html: email.html, email };
 }
 
-export function sendRendered(row: Message, r: Rendered, channels: Channels): Promise<SendResult> {
-  if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text, statusCallback: smsStatusCallbackUrl() });
+export function sendRendered(row: Message, r: Rendered, channels: Channels, from?: string): Promise<SendResult> {
+  if (row.channel === "sms") return channels.sms.send({ messageId: row.id, to: r.to, body: r.text, statusCallback: smsStatusCallbackUrl(), ...(from && { from }) });
   return channels.email.send(toOutgoingEmail(row, r));
 }
 

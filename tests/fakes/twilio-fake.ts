@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { smsSegmentCount } from "@/lib/messaging/segments";
 import { startScriptedServer, StepScript, type RecordedRequest, type Reply } from "./scripted-server";
 
 /**
@@ -50,11 +51,21 @@ export type TwilioFakeOptions = {
   decide?: (request: RecordedRequest) => TwilioFakeStep;
   /** The fake's clock in ms (the chaos run's controlled time); default Date.now. */
   now?: () => number;
+  /**
+   * A carrier's pace per sending number (US long code: 1 segment/s): a create that comes
+   * sooner than the number's last send allows (segments ÷ rate, less `paceToleranceMs` of
+   * network jitter) is answered 429 (20429). Absent: no limit.
+   */
+  segmentsPerSecondPerSender?: number;
+  paceToleranceMs?: number;
 };
 
 export async function startTwilioFake(options: TwilioFakeOptions = {}) {
   const script = new StepScript<TwilioFakeStep>("ok");
   const accepted: TwilioFakeMessage[] = [];
+  /** Per sending number: when its pace allows the next send; and the creates refused for coming too soon. */
+  const nextFree = new Map<string, number>();
+  const paced: Array<{ sender: string; atMs: number; earlyByMs: number }> = [];
 
   const server = await startScriptedServer({
     parseBody: (raw) => Object.fromEntries(new URLSearchParams(raw)),
@@ -65,6 +76,19 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}) {
       if (request.method === "GET") return listPage(request, accepted, options.maxPageSize);
       if (request.method !== "POST") return twilioError(405, 20004, "Method not allowed");
 
+      if (options.segmentsPerSecondPerSender !== undefined) {
+        const form = request.body as Record<string, string>;
+        const sender = form.From ?? form.MessagingServiceSid ?? "?";
+        const t = (options.now ?? Date.now)();
+        const free = nextFree.get(sender) ?? -Infinity;
+        if (t < free - (options.paceToleranceMs ?? 250)) {
+          paced.push({ sender, atMs: t, earlyByMs: free - t });
+          const reply = twilioError(429, 20429, `Too Many Requests: ${sender} is sending faster than ${options.segmentsPerSecondPerSender} segment/s`);
+          reply.headers = { "retry-after": "1" };
+          return reply;
+        }
+        nextFree.set(sender, Math.max(t, free) + (smsSegmentCount(form.Body ?? "") * 1000) / options.segmentsPerSecondPerSender);
+      }
       const step = options.decide ? options.decide(request) : script.next();
       if (step === "hang") return "hang";
       if (step === "ok" || step === "accept-then-hang") {
@@ -88,6 +112,7 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}) {
     sentForms: () =>
       server.requests.filter((r) => r.method === "POST").map((r) => r.body as Record<string, string>),
     accepted,
+    paced,
     setMode: (modeOrSequence: TwilioFakeStep | TwilioFakeStep[]) => script.set(modeOrSequence),
     close: server.close,
   };

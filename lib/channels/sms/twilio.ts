@@ -67,17 +67,21 @@ export function createTwilioChannel(opts: TwilioChannelOptions): SmsChannel {
     (client ??= twilio(opts.accountSid, opts.authToken, {
       httpClient: new ChannelRequestClient(opts.baseUrl ? new URL(opts.baseUrl) : undefined, timeoutMs),
     }));
-  const sender = opts.from.startsWith("MG") ? { messagingServiceSid: opts.from } : { from: opts.from };
+  // TWILIO_FROM may list several numbers ("+1…,+1…"): each is paced on its own (issue 13).
+  const senders = opts.from.split(",").map((f) => f.trim()).filter(Boolean);
+  const senderOf = (from: string) => (from.startsWith("MG") ? { messagingServiceSid: from } : { from });
 
   return {
     name: "twilio",
-    sender: opts.from,
+    sender: senders[0],
+    senders,
     async send(sms: OutgoingSms): Promise<SendResult> {
       const seen: ResponseHeaders = {};
+      const from = sms.from && senders.includes(sms.from) ? sms.from : senders[0];
       try {
         const message = await lastResponseHeaders.run(seen, () =>
           getClient().messages.create({
-            ...sender,
+            ...senderOf(from),
             to: sms.to,
             body: sms.body,
             ...(sms.statusCallback && { statusCallback: sms.statusCallback }),
