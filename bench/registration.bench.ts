@@ -114,11 +114,11 @@ async function rawInsert(ctx: BenchContext, n: number) {
     // The same rows again, below the ORM (db/bulk.ts): COPY, and one INSERT … SELECT unnest(…) per batch.
     const cols = ["event_id", "attendee_id", "contractor_id", "type", "channel", "dedupe_key", "scheduled_for"] as const;
     const cells = rows.map((r) => [r.eventId!, r.attendeeId!, r.contractorId, r.type, r.channel, r.dedupeKey, r.scheduledFor]);
-    await db.execute(sql`truncate event_messages`);
+    await db.execute(sql`delete from event_messages`);
     ctx.log(`raw baseline: COPY of the same ${rows.length.toLocaleString("en-US")} rows`);
     const copy = await timedWithCpu(() => copyRows(db, "event_messages", [...cols], cells));
     const copied = (await countPlanned(db, event)).messages;
-    await db.execute(sql`truncate event_messages`);
+    await db.execute(sql`delete from event_messages`);
     ctx.log(`raw baseline: INSERT … SELECT unnest(…) of the same rows, ${RAW_BATCH * 10}/statement`);
     const types = ["uuid", "uuid", "uuid", "message_type", "message_channel", "text", "timestamptz"];
     const unnest = await timedWithCpu(async () => {

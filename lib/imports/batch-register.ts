@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { executedRows, unnestValues, type BulkColumn } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { contractors, eventAttendees, eventMessages, type Contractor } from "@/db/schema";
+import { contractors, eventAttendees, type Contractor } from "@/db/schema";
 import { getAgenda, getEventById, toEventTimes } from "@/lib/events/queries";
 import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import type { SavedMessage } from "@/lib/messaging/store";
