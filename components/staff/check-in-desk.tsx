@@ -67,7 +67,7 @@ export function CheckInDesk({
   return (
     <div className="grid gap-6">
       {/* The answer stays in view while staff scroll to the search or the field has focus lower down. */}
-      <div className="sticky top-2 z-30">
+      <div className={tablet.result ? "sticky top-2 z-30" : undefined}>
         <ResultBanner result={tablet.result} canUndo={undoOpen} onUndo={() => void tablet.undo()} />
       </div>
 
