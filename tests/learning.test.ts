@@ -43,7 +43,7 @@ async function attendee(db: Db, eventId: string, contractor?: Awaited<ReturnType
 
 type Reasons = Array<{ code: string; weight: number; values?: string[]; detail?: string }>;
 
-async function recommend(db: Db, eventId: string, attendeeId: string, contractorId: string, kind: "speaker" | "sponsor" | "peer", rank: number, reasons: Reasons, targetId = randomUUID()) {
+async function recommend(db: Db, eventId: string, attendeeId: string, contractorId: string, kind: "speaker" | "sponsor" | "peer", rank: number, reasons: Reasons, targetId: string = randomUUID()) {
   const score = reasons.reduce((t, r) => t + r.weight, 0);
   const [rec] = await db.insert(recommendations).values({ eventId, attendeeId, kind, targetId, rank, score, reasons }).returning();
   await db.insert(aiLearningEvents).values({

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, real, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, ts } from "./columns";
 import { users } from "./auth";
 import { recommendationKind } from "./matching";
