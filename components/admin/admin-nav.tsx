@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 const ITEMS = [
   { href: "/admin", label: "Events", match: (p: string) => p === "/admin" },
   { href: "/admin/outbox", label: "Outbox", match: (p: string) => p === "/admin/outbox" || p.endsWith("/outbox") },
+  { href: "/admin/learning", label: "Learning", match: (p: string) => p.startsWith("/admin/learning") },
   { href: "/admin/api-keys", label: "API keys", match: (p: string) => p.startsWith("/admin/api-keys") },
   { href: "/staff", label: "Check-in desk", match: (p: string) => p.startsWith("/staff") },
 ];
