@@ -20,6 +20,7 @@ export const outboxBackstopsFunction = inngest.createFunction(
       return runBackstops(db, {
         deps: appDeliveryDeps(db),
         sweepOverdueMs: SWEEP_OVERDUE_MS,
+        source: "cron",
         plans: localOrchestration(db, { retryAfterMs: SWEEP_OVERDUE_MS }).sweep,
       });
     }),
