@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { eventAgendaItems, eventSpeakers, eventSponsors, type AgendaItem, type Event, type Speaker, type Sponsor } from "@/db/schema";
+import { eventAgendaItems, eventMessages, eventSpeakers, eventSponsors, type AgendaItem, type Event, type Speaker, type Sponsor } from "@/db/schema";
+import { dispatchCancelledMessages, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { now as clockNow } from "@/lib/clock";
 import { appError, type Result } from "@/lib/errors";
 import type { EventFile } from "./event-file";
@@ -113,23 +114,59 @@ export async function saveAgendaItem(db: Db, event: Event, itemId: string | null
   return writeAgendaItem(db, event.id, itemId, agendaRow(input, await speakerIdFor(db, event.id, input.speaker)), input.key);
 }
 
-/** "Delete" an agenda item: it is cancelled, so its alerts are cancelled and the page shows it struck through. */
+/** The pending messages that exist only for one session: its alerts and its rating requests. */
+const SESSION_MESSAGE_TYPES = ["speaker_alert", "speaker_pcr_request"] as const;
+const SESSION_CANCELLED = "session cancelled";
+
+function ofSession(eventId: string, itemId: string) {
+  return and(
+    eq(eventMessages.eventId, eventId),
+    inArray(eventMessages.type, [...SESSION_MESSAGE_TYPES]),
+    sql`${eventMessages.personalization}->>'agendaItemId' = ${itemId}`,
+  );
+}
+
+/**
+ * "Delete" an agenda item: it is cancelled (kept, struck through on the page: messages and
+ * ratings point at it), and its pending alerts and rating requests are cancelled with it
+ * (reason "session cancelled"; the send-time skip rule stays as the backstop).
+ */
 export async function cancelAgendaItem(db: Db, eventId: string, itemId: string): Promise<Result<Moved & { item: AgendaItem }>> {
   const row = await findAgendaItem(db, eventId, itemId);
   if (!row) return notFound();
   if (row.cancelledAt) return { ok: true, item: row, moved: null };
   const { result, moved } = await withReplan(db, eventId, clockNow(), () =>
-    db.update(eventAgendaItems).set({ cancelledAt: clockNow() }).where(eq(eventAgendaItems.id, itemId)).returning(),
+    db.transaction(async (tx) => {
+      const [item] = await tx.update(eventAgendaItems).set({ cancelledAt: clockNow() }).where(eq(eventAgendaItems.id, itemId)).returning();
+      const cancelled = await tx
+        .update(eventMessages)
+        .set({ status: "cancelled", statusReason: SESSION_CANCELLED, updatedAt: clockNow() })
+        .where(and(ofSession(eventId, itemId), eq(eventMessages.status, "scheduled")))
+        .returning({ id: eventMessages.id });
+      return { item, cancelled: cancelled.map((c) => c.id) };
+    }),
   );
-  return { ok: true, item: result[0], moved };
+  await dispatchCancelledMessages(result.cancelled);
+  return { ok: true, item: result.item, moved };
 }
 
+/** Restores a cancelled item: the messages its cancelling cancelled are planned again, at the item's times. */
 export async function restoreAgendaItem(db: Db, eventId: string, itemId: string): Promise<Result<Moved>> {
   const row = await findAgendaItem(db, eventId, itemId);
   if (!row) return notFound();
-  const { moved } = await withReplan(db, eventId, clockNow(), () =>
-    db.update(eventAgendaItems).set({ cancelledAt: null }).where(eq(eventAgendaItems.id, itemId)),
+  const { result, moved } = await withReplan(db, eventId, clockNow(), () =>
+    db.transaction(async (tx) => {
+      await tx.update(eventAgendaItems).set({ cancelledAt: null }).where(eq(eventAgendaItems.id, itemId));
+      return tx
+        .update(eventMessages)
+        .set({ status: "scheduled", statusReason: null, scheduleVersion: sql`${eventMessages.scheduleVersion} + 1`, updatedAt: clockNow() })
+        .where(and(ofSession(eventId, itemId), eq(eventMessages.status, "cancelled"), eq(eventMessages.statusReason, SESSION_CANCELLED)))
+        .returning({ id: eventMessages.id, scheduledFor: eventMessages.scheduledFor, scheduleVersion: eventMessages.scheduleVersion, channel: eventMessages.channel });
+    }),
   );
+  // The re-plan re-timed them if the item moved meanwhile (and dispatched those); dispatch the rest as they stand.
+  const current = result.length ? await db.select({ id: eventMessages.id, scheduledFor: eventMessages.scheduledFor, scheduleVersion: eventMessages.scheduleVersion, channel: eventMessages.channel, status: eventMessages.status }).from(eventMessages).where(inArray(eventMessages.id, result.map((r) => r.id))) : [];
+  await dispatchScheduledMessages(current.filter((m) => m.status === "scheduled"));
   return { ok: true, moved };
 }
 
