@@ -1,4 +1,5 @@
-import { keyRead, keyWrite, type AccessRow, type ActionRow, type KeyAccess, type PageRow, type RouteRow } from "./security/access-table";
+// Types only: access-table.ts imports this file, so a value imported back would be undefined here.
+import type { AccessRow, ActionRow, KeyAccess, PageRow, RouteRow } from "./security/access-table";
 
 /**
  * The access-table rows (tests/security/access-table.ts) for the REST API, the API
@@ -17,6 +18,8 @@ const V1 = "app/api/v1/events";
 const event = { name: "Matrix Expo", slug: "matrix-expo", timezone: "America/Chicago", starts_at: "2026-12-12T09:00:00-06:00", ends_at: "2026-12-12T17:00:00-06:00" };
 const session = { type: "session", title: "Matrix", starts_at: "2026-12-10T10:00:00-06:00", ends_at: "2026-12-10T10:30:00-06:00" };
 const NONE = "00000000-0000-4000-8000-000000000000";
+const keyRead: KeyAccess = { readKey: "allow", writeKey: "allow", revokedKey: "deny" };
+const keyWrite: KeyAccess = { readKey: "deny", writeKey: "allow", revokedKey: "deny" };
 const allKeys: KeyAccess = { readKey: "allow", writeKey: "allow", revokedKey: "allow" };
 const byMethod = (m: RouteRow["method"]) => (m === "GET" ? keyRead : keyWrite);
 

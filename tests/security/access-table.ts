@@ -30,13 +30,6 @@ export const KEY_ACTORS = ["readKey", "writeKey", "revokedKey"] as const;
 export type KeyActor = (typeof KEY_ACTORS)[number];
 export type KeyAccess = Record<KeyActor, Access>;
 
-/** Read routes: any live key. */
-export const keyRead: KeyAccess = { readKey: "allow", writeKey: "allow", revokedKey: "deny" };
-/** Write routes: a live write key. */
-export const keyWrite: KeyAccess = { readKey: "deny", writeKey: "allow", revokedKey: "deny" };
-/** No key at all (everything outside /api/v1 that anonymous cannot reach). */
-export const keyNone: KeyAccess = { readKey: "deny", writeKey: "deny", revokedKey: "deny" };
-
 /** What the tests create before running the table. */
 export type AccessFixture = {
   slug: string;
