@@ -28,6 +28,7 @@ export const CONSOLE_PAGE_ROWS: PageRow[] = [
   ),
   consolePage("events/[id]/attendees/[attendeeId]", (f) => `/admin/events/${f.eventId}/attendees/${f.attendeeId}`),
   consolePage("staff", () => "/admin/staff"),
+  consolePage("learning", () => "/admin/learning"),
   { file: "app/invite/page.tsx", access: { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" }, url: () => `/invite?t=${"i".repeat(32)}` },
 ];
 
@@ -66,6 +67,9 @@ export const CONSOLE_ACTION_ROWS: ActionRow[] = [
   row("admin/staff", "revokeStaffAction", () => [OTHER]),
   row("admin/staff", "withdrawInviteAction", () => [OTHER]),
   row("admin/staff", "signOutEverywhereAction", () => []),
+  // The matcher's learned weights (lib/learning): plain arguments, so the admin's allowed call runs here too.
+  { file: "app/admin/learning/actions.ts", name: "refitWeightsAction", access: adminOnly, page: () => "/admin/learning", args: () => ["team@summit.example"] },
+  { file: "app/admin/learning/actions.ts", name: "revertWeightsAction", access: adminOnly, page: () => "/admin/learning", args: () => ["team@summit.example"] },
   // Public, authorised by the invite token alone: a token that is no invite opens nothing, for anyone.
   row("invite", "acceptInviteAction", () => ["i".repeat(32), "$undefined", form({ password: "a-long-enough-password", confirm: "a-long-enough-password" })], nobodyWithoutInvite),
 ];

@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 const ITEMS = [
   { href: "/admin", label: "Events", match: (p: string) => p === "/admin" },
   { href: "/admin/outbox", label: "Outbox", match: (p: string) => p === "/admin/outbox" || p.endsWith("/outbox") },
+  { href: "/admin/learning", label: "Learning", match: (p: string) => p.startsWith("/admin/learning") },
   { href: "/admin/api-keys", label: "API keys", match: (p: string) => p.startsWith("/admin/api-keys") },
   { href: "/staff", label: "Check-in desk", match: (p: string) => p.startsWith("/staff") },
 ];
@@ -14,8 +15,8 @@ const ITEMS = [
 export function AdminNav() {
   const pathname = usePathname() ?? "";
   return (
-    <nav aria-label="Admin">
-      <ul className="flex items-center gap-1">
+    <nav aria-label="Admin" className="order-last -mx-1 w-[calc(100%+0.5rem)] overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
+      <ul className="flex items-center gap-1 whitespace-nowrap">
         {ITEMS.map((item) => {
           const active = item.match(pathname);
           return (

@@ -26,7 +26,7 @@ export function ResultBanner({
 }) {
   if (!result) {
     return (
-      <div role="status" aria-live="polite" className="flex min-h-32 items-center justify-center rounded-2xl border-2 border-dashed border-border text-xl text-muted-foreground">
+      <div role="status" aria-live="polite" className="flex min-h-32 items-center justify-center rounded-2xl border-2 border-dashed border-border bg-background text-xl text-muted-foreground">
         Ready to scan
       </div>
     );

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, real, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, id, ts, updatedAt } from "./columns";
 import { contractors } from "./contractors";
 import { events } from "./events";
 import { eventAttendees } from "./attendees";
@@ -26,6 +26,12 @@ export const recommendations = pgTable(
     /** How the sentences were written: "model" or "template". */
     textSource: text(),
     engagement: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** The strongest signal so far (lib/learning/signals.ts): opened < declined < accepted < … ; null: none yet. */
+    outcome: text(),
+    /** 0–1 from the signals (SPEC §9); the same number is on its ai_learning_events row. */
+    successScore: real(),
+    /** First time the attendee acted on it (attended, visited, accepted, met, rated). */
+    actedAt: ts(),
     createdAt: createdAt(),
   },
   (t) => [

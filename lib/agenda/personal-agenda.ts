@@ -6,6 +6,7 @@ import { assignSponsorSlots, peerIntroductionTime, peerSlot } from "@/lib/matchi
 import { loadSessions } from "@/lib/orchestration/context";
 import { toLocale } from "@/lib/i18n/locale";
 import { getAttendeeByToken } from "@/lib/registration/profile";
+import { recordAgendaOpened } from "@/lib/learning/signals";
 
 /**
  * SPEC §5.5: everything the personal agenda page shows, for the attendee holding
@@ -37,6 +38,8 @@ export async function getPersonalAgenda(db: Db, slug: string, token: string | nu
   ]);
 
   if (opts.recordOpen !== false) {
+    // Each recommendation shown is "opened" once (SPEC §9); later opens change nothing there.
+    await recordAgendaOpened(db, attendee.id, clockNow());
     await db.insert(aiLearningEvents).values({
       eventType: "agenda_opened",
       contractorId: contractor.id,

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { recordSignal } from "@/lib/learning/signals";
 import { aiLearningEvents, checkInScans, contractors, eventAgendaItems, eventAttendees, recommendations } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { describe, type ScanResult } from "./outcome";
@@ -59,6 +60,8 @@ export async function scanIntoSession(
       ),
     )
     .returning({ id: recommendations.id, rank: recommendations.rank });
+  // The recommendation's outcome and success score (lib/learning; idempotent, so a repeat scan changes nothing).
+  await recordSignal(db, { attendeeId: row.attendee.id, kind: "speaker", targetId: agendaItemId, signal: "attended", at });
   if (first.length && rec) {
     await db.insert(aiLearningEvents).values({
       eventType: "recommendation_outcome",

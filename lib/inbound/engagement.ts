@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { aiLearningEvents, recommendations, type RecommendationKind } from "@/db/schema";
+import { aiLearningEvents, type RecommendationKind } from "@/db/schema";
+import { recordSignal } from "@/lib/learning/signals";
 
 /**
  * SPEC §9: every recommendation records what became of it. An outcome is merged into
@@ -21,12 +21,11 @@ export async function recordOutcome(
     context?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await db
-    .update(recommendations)
-    .set({ engagement: sql`${recommendations.engagement} || ${JSON.stringify({ [input.outcome]: input.at.toISOString() })}::jsonb` })
-    .where(
-      and(eq(recommendations.attendeeId, input.attendeeId), eq(recommendations.kind, input.kind), eq(recommendations.targetId, input.targetId)),
-    );
+  const score = input.context?.score;
+  await recordSignal(db, {
+    attendeeId: input.attendeeId, kind: input.kind, targetId: input.targetId, signal: input.outcome, at: input.at,
+    rating: input.outcome === "rated" && typeof score === "number" ? score : undefined,
+  });
   await db.insert(aiLearningEvents).values({
     eventType: "recommendation_outcome",
     contractorId: input.contractorId,

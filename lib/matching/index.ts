@@ -7,3 +7,4 @@ export { peerPairScore, pairKey } from "./peer-score";
 export { matchPeersBatch, matchLateArrival, naiveAllPairs } from "./peers";
 export { assignSponsorSlots, peerIntroductionTime, peerBatchTime, peerSlot } from "./slots";
 export { tradeRelation } from "./trades";
+export { DEFAULT_MATCH_WEIGHTS, type MatchWeights, type PeerWeights, type SessionWeights, type SponsorWeights } from "./weights";

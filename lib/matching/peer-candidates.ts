@@ -11,19 +11,22 @@ import { type Encoded, forbidden, pointsWithoutFocus } from "./peer-encode";
 import { buildIndex, competitorKey, type Group, type PeerIndex } from "./peer-index";
 import { sizePoints } from "./peer-score";
 import { TopK } from "./top-k";
-import { PEER_WEIGHTS as W } from "./weights";
+import type { PeerWeights } from "./weights";
 
 /** People scored per person in each capped tail list (similar size, same tier). */
 const TAIL_SCAN_CAP = 500;
 
 type Step = { c: number; kind: "complement" | "area" | "rest"; bound: number };
-const TRADE_POINTS = { complement: W.complementaryTrades, area: W.sameAreaOtherTrade, rest: 0 } as const;
-const stepOrders: Step[][] = [];
+/** Step lists per weights object (a batch uses one), then per maxShared. */
+const stepOrders = new WeakMap<PeerWeights, Step[][]>();
 
 /** The groups for up to `maxShared` shared focus areas, by bound (size and tier points excluded: the same for all). */
-function stepOrder(maxShared: number): Step[] {
-  return (stepOrders[maxShared] ??= Array.from({ length: maxShared + 1 }, (_, c) =>
-    (["complement", "area", "rest"] as const).map((kind) => ({ c, kind, bound: W.sharedFocus * c + TRADE_POINTS[kind] })),
+function stepOrder(W: PeerWeights, maxShared: number): Step[] {
+  let orders = stepOrders.get(W);
+  if (!orders) stepOrders.set(W, (orders = []));
+  const trade = { complement: W.complementaryTrades, area: W.sameAreaOtherTrade, rest: 0 } as const;
+  return (orders[maxShared] ??= Array.from({ length: maxShared + 1 }, (_, c) =>
+    (["complement", "area", "rest"] as const).map((kind) => ({ c, kind, bound: W.sharedFocus * c + trade[kind] })),
   )
     .flat()
     .sort((x, y) => y.bound - x.bound || y.c - x.c));
@@ -125,9 +128,9 @@ export function topCandidates(e: Encoded, members: Int32Array, perPerson: number
     for (const s of touched) overlap[s] = 0;
 
     // What size and tier can add for this person: nothing when i's own is unknown.
-    const tierRoom = e.tier[i] >= 0 ? W.sameRevenueTier : 0;
-    const room = (e.size[i] > 0 ? W.similarSize : 0) + tierRoom;
-    for (const step of stepOrder(maxShared)) {
+    const tierRoom = e.tier[i] >= 0 ? e.w.sameRevenueTier : 0;
+    const room = (e.size[i] > 0 ? e.w.similarSize : 0) + tierRoom;
+    for (const step of stepOrder(e.w, maxShared)) {
       const bound = step.bound + room;
       if (search.done(bound)) break;
       visitStep(search, ix, levels, step, bound, tierRoom);
@@ -154,7 +157,7 @@ function visitStep(search: Search, ix: PeerIndex, levels: number[][], step: Step
   const bt = e.bt[i];
   const area = e.area[i];
   const complements = bt >= 0 ? ix.complementsOf[bt] : [];
-  const focusPoints = W.sharedFocus * step.c;
+  const focusPoints = e.w.sharedFocus * step.c;
   if (step.c > 0) {
     for (const s of levels[step.c]) {
       if (step.kind === "complement") for (const other of complements) search.visitGroup(ix.sigBt.get(s * e.btCount + other), focusPoints, bound);
@@ -183,8 +186,8 @@ function scanSimilarSizes(search: Search, bySize: Int32Array, tierRoom: number) 
   let down = lo - 1;
   let up = lo;
   for (let scanned = 0; scanned < TAIL_SCAN_CAP; scanned++) {
-    const upPts = up < bySize.length ? sizePoints(s, e.size[bySize[up]]) : 0;
-    const downPts = down >= 0 ? sizePoints(s, e.size[bySize[down]]) : 0;
+    const upPts = up < bySize.length ? sizePoints(s, e.size[bySize[up]], e.w) : 0;
+    const downPts = down >= 0 ? sizePoints(s, e.size[bySize[down]], e.w) : 0;
     const best = Math.max(upPts, downPts);
     if (best === 0 || search.done(best + tierRoom)) return;
     search.visit(upPts >= downPts ? bySize[up++] : bySize[down--], 0);

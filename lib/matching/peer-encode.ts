@@ -5,7 +5,7 @@
  */
 import { type PreparedPeer, sizePoints } from "./peer-score";
 import { relateTrades } from "./trades";
-import { PEER_WEIGHTS as W } from "./weights";
+import { PEER_WEIGHTS, type PeerWeights } from "./weights";
 
 const SAME = 0;
 const DIFFERENT = 1;
@@ -13,6 +13,8 @@ const COMPLEMENTARY = 2;
 
 export type Encoded = {
   n: number;
+  /** The peer weights every score of this encoding uses (hundredths). */
+  w: PeerWeights;
   /** Sorted by attendeeId: an index's order is the id order, which breaks ties. */
   peers: PreparedPeer[];
   /** Interned keys, -1 when unknown. */
@@ -43,7 +45,7 @@ function interner() {
   };
 }
 
-export function encodePeers(peers: PreparedPeer[]): Encoded {
+export function encodePeers(peers: PreparedPeer[], w: PeerWeights = PEER_WEIGHTS): Encoded {
   const sorted = [...peers].sort((x, y) => (x.profile.attendeeId < y.profile.attendeeId ? -1 : 1));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].profile.attendeeId === sorted[i - 1].profile.attendeeId) throw new Error(`duplicate attendee ${sorted[i].profile.attendeeId}`);
@@ -53,6 +55,7 @@ export function encodePeers(peers: PreparedPeer[]): Encoded {
   const btPeer: PreparedPeer[] = [];
   const e: Encoded = {
     n,
+    w,
     peers: sorted,
     company: new Int32Array(n),
     area: new Int32Array(n),
@@ -101,6 +104,7 @@ export function forbidden(e: Encoded, i: number, j: number): boolean {
 
 /** Everything but shared focus areas, in hundredths (the pair must not be forbidden). */
 export function pointsWithoutFocus(e: Encoded, i: number, j: number): number {
+  const W = e.w;
   let p = 0;
   const bi = e.bt[i];
   const bj = e.bt[j];
@@ -109,7 +113,7 @@ export function pointsWithoutFocus(e: Encoded, i: number, j: number): number {
     if (rel === COMPLEMENTARY) p += W.complementaryTrades;
     else if (rel === DIFFERENT && e.area[i] >= 0 && e.area[i] === e.area[j]) p += W.sameAreaOtherTrade;
   }
-  p += sizePoints(e.size[i], e.size[j]);
+  p += sizePoints(e.size[i], e.size[j], W);
   if (e.tier[i] >= 0 && e.tier[i] === e.tier[j]) p += W.sameRevenueTier;
   return p;
 }

@@ -7,7 +7,7 @@ import type { Reason } from "./reasons";
 import { normalizeCompany, normalizeTerm } from "./text";
 import { relateTrades, tradesOf } from "./trades";
 import type { MatchProfile } from "./types";
-import { PEER_WEIGHTS as W } from "./weights";
+import { PEER_WEIGHTS, type PeerWeights } from "./weights";
 
 /** A profile's comparison keys, computed once per profile rather than once per pair. */
 export type PreparedPeer = {
@@ -71,7 +71,7 @@ export function preparePeer(profile: MatchProfile, memo: PrepareMemo = prepareMe
 }
 
 /** Similar size, in hundredths: the size ratio from 0.5 up, else nothing. Shared with the batch encoder. */
-export function sizePoints(a: number, b: number): number {
+export function sizePoints(a: number, b: number, W: PeerWeights = PEER_WEIGHTS): number {
   if (a <= 0 || b <= 0) return 0;
   const ratio = Math.min(a, b) / Math.max(a, b);
   return ratio >= W.minSizeRatio ? Math.round(W.similarSize * ratio) : 0;
@@ -83,7 +83,7 @@ export function sizePoints(a: number, b: number): number {
  * to `reasons` when given, so ranking many pairs allocates nothing. (No closures:
  * tsx's keepNames would wrap each one on every call.)
  */
-function scorePair(a: PreparedPeer, b: PreparedPeer, reasons: Reason[] | null): number {
+function scorePair(a: PreparedPeer, b: PreparedPeer, reasons: Reason[] | null, W: PeerWeights): number {
   if (a.profile.attendeeId === b.profile.attendeeId) return -1;
   if (a.company !== "" && a.company === b.company) return -1;
   const sameArea = a.area !== "" && a.area === b.area;
@@ -95,13 +95,13 @@ function scorePair(a: PreparedPeer, b: PreparedPeer, reasons: Reason[] | null): 
   const focus = W.sharedFocus * shared;
   const trade =
     relation === "complementary" ? W.complementaryTrades : relation === "different" && sameArea ? W.sameAreaOtherTrade : 0;
-  const size = sizePoints(a.size, b.size);
+  const size = sizePoints(a.size, b.size, W);
   const tier = a.tier !== "" && a.tier === b.tier ? W.sameRevenueTier : 0;
 
   if (reasons) {
     if (focus > 0) reasons.push({ code: "shared_focus", weight: focus / 100, values: a.focusTerms.filter((_, i) => b.focusSet.has(a.focusKeys[i])) });
     const types = [a.profile.businessType ?? "", b.profile.businessType ?? ""];
-    if (trade === W.complementaryTrades) reasons.push({ code: "complementary_business", weight: trade / 100, values: types });
+    if (relation === "complementary" && trade > 0) reasons.push({ code: "complementary_business", weight: trade / 100, values: types });
     else if (trade > 0) reasons.push({ code: "complementary_business", weight: trade / 100, values: types, detail: "different trades, same service area" });
     if (size > 0) reasons.push({ code: "similar_size", weight: size / 100, detail: `team sizes ${a.size} and ${b.size}` });
     if (tier > 0) reasons.push({ code: "same_revenue_tier", weight: tier / 100, values: [a.profile.revenueTier ?? ""] });
@@ -110,20 +110,20 @@ function scorePair(a: PreparedPeer, b: PreparedPeer, reasons: Reason[] | null): 
 }
 
 /** Points only (hundredths), -1 when forbidden: for ranking many pairs. */
-export function pairPoints(a: PreparedPeer, b: PreparedPeer): number {
-  return scorePair(a, b, null);
+export function pairPoints(a: PreparedPeer, b: PreparedPeer, W: PeerWeights = PEER_WEIGHTS): number {
+  return scorePair(a, b, null, W);
 }
 
 /** Points and reasons; null when forbidden. */
-export function scorePreparedPair(a: PreparedPeer, b: PreparedPeer): { points: number; reasons: Reason[] } | null {
+export function scorePreparedPair(a: PreparedPeer, b: PreparedPeer, W: PeerWeights = PEER_WEIGHTS): { points: number; reasons: Reason[] } | null {
   const reasons: Reason[] = [];
-  const points = scorePair(a, b, reasons);
+  const points = scorePair(a, b, reasons, W);
   return points < 0 ? null : { points, reasons };
 }
 
 /** SPEC §5.2: null when the two may never be matched; score 0 means "no reason to meet". */
-export function peerPairScore(a: MatchProfile, b: MatchProfile): { score: number; reasons: Reason[] } | null {
-  const r = scorePreparedPair(preparePeer(a), preparePeer(b));
+export function peerPairScore(a: MatchProfile, b: MatchProfile, W: PeerWeights = PEER_WEIGHTS): { score: number; reasons: Reason[] } | null {
+  const r = scorePreparedPair(preparePeer(a), preparePeer(b), W);
   return r && { score: r.points / 100, reasons: r.reasons };
 }
 

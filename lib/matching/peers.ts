@@ -7,6 +7,7 @@ import { topCandidates } from "./peer-candidates";
 import { encodePeers } from "./peer-encode";
 import { pairKey, pairPoints, prepareMemo, preparePeer, scorePreparedPair, type PreparedPeer } from "./peer-score";
 import type { MatchProfile, PeerOptions, PeerPair } from "./types";
+import { PEER_WEIGHTS, type PeerWeights } from "./weights";
 
 const DEFAULT_CANDIDATES_PER_PERSON = 24;
 /** Later rounds re-match only the people left with capacity; a few are enough. */
@@ -42,15 +43,16 @@ function greedy(c: Candidates, n: number, remaining: Int32Array, taken: Set<numb
 }
 
 /** The output shape; `peers` sorted by id so index order is id order. */
-function explain(peers: PreparedPeer[], [i, j]: [number, number]): PeerPair {
-  const r = scorePreparedPair(peers[i], peers[j])!;
+function explain(peers: PreparedPeer[], [i, j]: [number, number], W: PeerWeights): PeerPair {
+  const r = scorePreparedPair(peers[i], peers[j], W)!;
   return { a: peers[i].profile.attendeeId, b: peers[j].profile.attendeeId, score: r.points / 100, reasons: r.reasons };
 }
 
 /** The batch: candidates from an index (peer-candidates.ts), then greedy; bench/matching.bench.ts measures it. */
 export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): PeerPair[] {
   const memo = prepareMemo();
-  const e = encodePeers(profiles.map((p) => preparePeer(p, memo)));
+  const W = opts.weights ?? PEER_WEIGHTS;
+  const e = encodePeers(profiles.map((p) => preparePeer(p, memo)), W);
   const remaining = new Int32Array(e.n).fill(opts.maxPerPerson);
   const taken = new Set<number>();
   const accepted: Array<[number, number]> = [];
@@ -63,7 +65,7 @@ export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): Pe
     // People who filled up are out; the rest may now find each other beyond their first lists.
     members = members.filter((i) => remaining[i] > 0);
   }
-  return accepted.map((p) => explain(e.peers, p));
+  return accepted.map((p) => explain(e.peers, p, W));
 }
 
 /**
@@ -72,12 +74,13 @@ export function matchPeersBatch(profiles: MatchProfile[], opts: PeerOptions): Pe
  */
 export function naiveAllPairs(profiles: MatchProfile[], opts: PeerOptions): PeerPair[] {
   const memo = prepareMemo();
+  const W = opts.weights ?? PEER_WEIGHTS;
   const peers = profiles.map((p) => preparePeer(p, memo)).sort((x, y) => (x.profile.attendeeId < y.profile.attendeeId ? -1 : 1));
   const n = peers.length;
   let c = { a: new Int32Array(1024), b: new Int32Array(1024), points: new Int32Array(1024), length: 0 };
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const p = pairPoints(peers[i], peers[j]);
+      const p = pairPoints(peers[i], peers[j], W);
       if (p <= 0) continue;
       if (c.length === c.a.length) c = grow(c);
       c.a[c.length] = i;
@@ -85,7 +88,7 @@ export function naiveAllPairs(profiles: MatchProfile[], opts: PeerOptions): Peer
       c.points[c.length++] = p;
     }
   }
-  return greedy(c, n, new Int32Array(n).fill(opts.maxPerPerson), new Set()).map((p) => explain(peers, p));
+  return greedy(c, n, new Int32Array(n).fill(opts.maxPerPerson), new Set()).map((p) => explain(peers, p, W));
 }
 
 function grow(c: { a: Int32Array; b: Int32Array; points: Int32Array; length: number }) {
@@ -113,6 +116,7 @@ export function matchLateArrival(
   const room = opts.maxPerPerson - (currentCounts.get(id) ?? 0);
   if (room <= 0) return [];
   const memo = prepareMemo();
+  const W = opts.weights ?? PEER_WEIGHTS;
   const me = preparePeer(profile, memo);
   const found: Array<{ peer: PreparedPeer; points: number }> = [];
   const seen = new Set<string>();
@@ -121,13 +125,13 @@ export function matchLateArrival(
     if (other === id || seen.has(other) || (currentCounts.get(other) ?? 0) >= opts.maxPerPerson || existingPairs.has(pairKey(id, other))) continue;
     seen.add(other);
     const peer = preparePeer(q, memo);
-    const points = pairPoints(me, peer);
+    const points = pairPoints(me, peer, W);
     if (points > 0) found.push({ peer, points });
   }
   const peerId = (f: { peer: PreparedPeer }) => f.peer.profile.attendeeId;
   found.sort((x, y) => y.points - x.points || (peerId(x) < peerId(y) ? -1 : 1));
   return found.slice(0, room).map((f) => {
     const [x, y] = id < peerId(f) ? [me, f.peer] : [f.peer, me];
-    return explain([x, y], [0, 1]);
+    return explain([x, y], [0, 1], W);
   });
 }

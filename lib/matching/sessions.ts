@@ -6,7 +6,7 @@
 import type { RankedPick, Reason } from "./reasons";
 import { containsPhrase, distinctTerms, round2, stringList, words } from "./text";
 import type { MatchProfile, RankOptions, SessionCandidate } from "./types";
-import { SESSION_WEIGHTS as W } from "./weights";
+import { SESSION_WEIGHTS, type SessionWeights } from "./weights";
 
 const TALK_TYPES = new Set(["session", "keynote", "panel"]);
 
@@ -29,7 +29,7 @@ function found(list: Terms, texts: string[][]): string[] {
   return list.filter((t) => texts.some((x) => containsPhrase(x, t.words))).map((t) => t.term);
 }
 
-function scoreSession(p: ReturnType<typeof profileTerms>, s: SessionCandidate): Scored | null {
+function scoreSession(p: ReturnType<typeof profileTerms>, s: SessionCandidate, W: SessionWeights): Scored | null {
   // Topics first; the title counts too, since organizers often leave topics thin.
   const texts = [...s.topics.map(words), words(s.title)];
   if (found(p.avoided, texts).length > 0) return null;
@@ -80,12 +80,18 @@ function byScoreThenStart(a: Scored, b: Scored): number {
   return b.score - a.score || a.s.startsAt.getTime() - b.s.startsAt.getTime() || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0);
 }
 
-export function rankSessions(profile: MatchProfile, sessions: SessionCandidate[], now: Date, opts: RankOptions = {}): RankedPick[] {
+export function rankSessions(
+  profile: MatchProfile,
+  sessions: SessionCandidate[],
+  now: Date,
+  opts: RankOptions & { weights?: SessionWeights } = {},
+): RankedPick[] {
   const limit = opts.limit ?? 3;
+  const W = opts.weights ?? SESSION_WEIGHTS;
   const terms = profileTerms(profile);
   const scored = sessions
     .filter((s) => TALK_TYPES.has(s.type) && !s.cancelled && s.startsAt.getTime() > now.getTime())
-    .map((s) => scoreSession(terms, s))
+    .map((s) => scoreSession(terms, s, W))
     .filter((x): x is Scored => x !== null && x.score > 0)
     .sort(byScoreThenStart);
   const pool = scored.map((x) => x.s);

@@ -6,7 +6,7 @@
 import type { RankedPick, Reason } from "./reasons";
 import { containsPhrase, distinctTerms, normalizeTerm, round2, words } from "./text";
 import type { MatchProfile, RankOptions, SponsorCandidate } from "./types";
-import { SPONSOR_WEIGHTS as W } from "./weights";
+import { SPONSOR_WEIGHTS, type SponsorWeights } from "./weights";
 
 type Scored = { s: SponsorCandidate; score: number; reasons: Reason[] };
 
@@ -16,7 +16,7 @@ function matchedOfferings(focus: string[], sponsor: SponsorCandidate): string[] 
   return sponsor.offerings.filter((o) => phrases.some((ph) => containsPhrase(words(o), ph)));
 }
 
-function scoreSponsor(profile: MatchProfile, s: SponsorCandidate): Scored {
+function scoreSponsor(profile: MatchProfile, s: SponsorCandidate, W: SponsorWeights): Scored {
   const focus = distinctTerms(profile.focusAreas ?? []);
   const reasons: Reason[] = [];
   const add = (r: Reason) => r.weight > 0 && reasons.push({ ...r, weight: round2(r.weight) });
@@ -43,10 +43,11 @@ function scoreSponsor(profile: MatchProfile, s: SponsorCandidate): Scored {
   return { s, score: round2(reasons.reduce((sum, r) => sum + r.weight, 0)), reasons };
 }
 
-export function rankSponsors(profile: MatchProfile, sponsors: SponsorCandidate[], opts: RankOptions = {}): RankedPick[] {
+export function rankSponsors(profile: MatchProfile, sponsors: SponsorCandidate[], opts: RankOptions & { weights?: SponsorWeights } = {}): RankedPick[] {
+  const W = opts.weights ?? SPONSOR_WEIGHTS;
   return sponsors
     .filter((s) => !s.removed)
-    .map((s) => scoreSponsor(profile, s))
+    .map((s) => scoreSponsor(profile, s, W))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0))
     .slice(0, opts.limit ?? 3)

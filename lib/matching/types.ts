@@ -3,6 +3,7 @@
  * (no db, no clock). lib/checkin maps rows to these; `now` is always a parameter.
  */
 import type { Reason } from "./reasons";
+import type { PeerWeights } from "./weights";
 
 /** What is known about an attendee. Any field may be missing: a profile incomplete at check-in still gets a plan. */
 export type MatchProfile = {
@@ -59,6 +60,8 @@ export type PeerOptions = {
   maxPerPerson: number;
   /** Candidates kept per person before the greedy step (batch only). */
   candidatesPerPerson?: number;
+  /** The organizer's learned peer weights (hundredths); today's constants when absent. */
+  weights?: PeerWeights;
 };
 
 export type RankOptions = { limit?: number };

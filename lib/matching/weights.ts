@@ -47,3 +47,26 @@ export const PEER_WEIGHTS = {
 /** The most a pair can score apart from shared focus areas (the batch matcher's bound). */
 export const PEER_MAX_WITHOUT_FOCUS =
   PEER_WEIGHTS.complementaryTrades + PEER_WEIGHTS.similarSize + PEER_WEIGHTS.sameRevenueTier;
+
+type Mutable<T> = { -readonly [K in keyof T]: number };
+export type SessionWeights = Mutable<typeof SESSION_WEIGHTS>;
+export type SponsorWeights = Mutable<typeof SPONSOR_WEIGHTS>;
+/** Hundredths, integers (the batch matcher's arithmetic); minSizeRatio is a threshold, never learned. */
+export type PeerWeights = Mutable<typeof PEER_WEIGHTS>;
+
+/**
+ * The weights one ranking uses: today's constants unless the organizer's matcher has
+ * learned others (lib/learning, decision 0185). Only these numbers can change who is picked.
+ */
+export type MatchWeights = { session: SessionWeights; sponsor: SponsorWeights; peer: PeerWeights };
+
+export const DEFAULT_MATCH_WEIGHTS: MatchWeights = Object.freeze({
+  session: Object.freeze({ ...SESSION_WEIGHTS }),
+  sponsor: Object.freeze({ ...SPONSOR_WEIGHTS }),
+  peer: Object.freeze({ ...PEER_WEIGHTS }),
+}) as MatchWeights;
+
+/** The most a pair can score apart from shared focus areas, for any peer weights. */
+export function peerMaxWithoutFocus(w: PeerWeights): number {
+  return Math.max(w.complementaryTrades, w.sameAreaOtherTrade) + w.similarSize + w.sameRevenueTier;
+}

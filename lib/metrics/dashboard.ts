@@ -4,11 +4,12 @@ import { arrivalRate, arrivalSeries, attendanceCounts, scanOutcomes } from "./at
 import { deliverySuccess, failureReasons, lateness, messagesByTypeAndStatus, queueDepth, smsSegmentsDue } from "./messages";
 import { planFailureReasons, planStates, recommendationEngagement } from "./plans";
 import { schedulerHealth, smsPace } from "./scheduler";
+import { recommendationConversion } from "./conversion";
 
 /** Every figure of one event's dashboard (SPEC §7), each its own query; the JSON the page polls. */
 export async function eventDashboard(db: Db, eventId: string) {
   const at = clockNow();
-  const [attendance, arrivals, rate, scans, messages, queue, smsDue, failures, delivery, late, plans, planFailures, engagement, scheduler] =
+  const [attendance, arrivals, rate, scans, messages, queue, smsDue, failures, delivery, late, plans, planFailures, engagement, scheduler, conversion] =
     await Promise.all([
       attendanceCounts(db, eventId),
       arrivalSeries(db, eventId),
@@ -24,6 +25,7 @@ export async function eventDashboard(db: Db, eventId: string) {
       planFailureReasons(db, eventId),
       recommendationEngagement(db, eventId),
       schedulerHealth(db, at),
+      recommendationConversion(db, eventId),
     ]);
   const pace = smsPace();
   return {
@@ -41,6 +43,7 @@ export async function eventDashboard(db: Db, eventId: string) {
     plans,
     planFailures,
     engagement,
+    conversion,
     scheduler,
   };
 }

@@ -39,7 +39,7 @@ export async function recommendationEngagement(db: Db, eventId: string) {
     .select({
       kind: recommendations.kind,
       recommended: count(),
-      actedOn: sql<number>`count(*) filter (where ${recommendations.engagement} <> '{}'::jsonb or (${recommendations.kind} = 'peer' and ${peerActed}))`.mapWith(Number),
+      actedOn: sql<number>`count(*) filter (where (${recommendations.engagement} - 'opened') <> '{}'::jsonb or (${recommendations.kind} = 'peer' and ${peerActed}))`.mapWith(Number),
       attended: sql<number>`count(*) filter (where ${recommendations.engagement} ? 'attended')`.mapWith(Number),
     })
     .from(recommendations)

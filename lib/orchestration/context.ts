@@ -6,6 +6,7 @@ import {
 } from "@/db/schema";
 import type { MatchProfile, SessionCandidate, SponsorCandidate } from "@/lib/matching";
 import { pairKey } from "@/lib/matching";
+import { activeWeights, organizerKey } from "@/lib/learning/store";
 
 export function toMatchProfile(a: Pick<Attendee, "id">, c: Contractor): MatchProfile {
   return {
@@ -112,7 +113,7 @@ export async function loadPlanContext(db: Db, attendeeId: string, maxPeers = 3) 
     .where(eq(eventAttendees.id, attendeeId));
   if (!row) return null;
   const eventId = row.event.id;
-  const [sessions, sponsors, pool, peerState] = await Promise.all([
+  const [sessions, sponsors, pool, peerState, weights] = await Promise.all([
     loadSessions(db, eventId),
     loadSponsors(db, eventId),
     row.event.peerBatchRanAt
@@ -131,8 +132,10 @@ export async function loadPlanContext(db: Db, attendeeId: string, maxPeers = 3) 
           )
       : Promise.resolve([]),
     loadPeerState(db, eventId, [attendeeId]),
+    // The organizer's learned weights (lib/learning); today's constants when none are active.
+    activeWeights(db, organizerKey(row.event)),
   ]);
-  return { ...row, sessions, sponsors, pool, peerState };
+  return { ...row, sessions, sponsors, pool, peerState, weights };
 }
 
 export type PlanContext = NonNullable<Awaited<ReturnType<typeof loadPlanContext>>>;

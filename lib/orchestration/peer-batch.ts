@@ -11,6 +11,7 @@ import { reachability } from "@/lib/registration/register";
 import { loadCheckedInPool, loadSessions, toMatchProfile } from "./context";
 import { MAX_PEERS, peerPickFor, writerProfile } from "./rank";
 import { introduction } from "./store";
+import { weightsForEvent } from "@/lib/learning/store";
 
 /** When the event's batch runs (lunch − 15 min), or null when peers are agenda-page only. */
 export async function peerBatchTimeFor(db: Db, eventId: string): Promise<Date | null> {
@@ -50,7 +51,8 @@ export async function runPeerBatch(db: Db, eventId: string, now: Date): Promise<
   const times = toEventTimes(event, sessions);
   const pool = await loadCheckedInPool(db, eventId);
   const byId = new Map(pool.map((p) => [p.attendee.id, p]));
-  const pairs = matchPeersBatch(pool.map((p) => toMatchProfile(p.attendee, p.contractor)), { maxPerPerson: MAX_PEERS });
+  const weights = await weightsForEvent(db, eventId);
+  const pairs = matchPeersBatch(pool.map((p) => toMatchProfile(p.attendee, p.contractor)), { maxPerPerson: MAX_PEERS, weights: weights.peer });
 
   const mine = new Map<string, Array<{ other: string; score: number; reasons: (typeof pairs)[number]["reasons"] }>>();
   for (const pair of pairs) {

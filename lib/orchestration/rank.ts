@@ -33,14 +33,16 @@ export type DeterministicPlan = {
 
 export function rankPlan(ctx: PlanContext, now: Date): DeterministicPlan {
   const profile = toMatchProfile(ctx.attendee, ctx.contractor);
-  const sessions = rankSessions(profile, ctx.sessions, now);
-  const sponsorPicks = rankSponsors(profile, ctx.sponsors);
+  // The only way learning changes a pick: the organizer's weights (lib/learning, decision 0185).
+  const sessions = rankSessions(profile, ctx.sessions, now, { weights: ctx.weights.session });
+  const sponsorPicks = rankSponsors(profile, ctx.sponsors, { weights: ctx.weights.sponsor });
   const slots = assignSponsorSlots(sponsorPicks, ctx.sessions, now);
   const peerBatchRan = Boolean(ctx.event.peerBatchRanAt);
   const pool = ctx.pool.filter((p) => p.attendee.id !== ctx.attendee.id);
   const latePairs = peerBatchRan
     ? matchLateArrival(profile, pool.map((p) => toMatchProfile(p.attendee, p.contractor)), ctx.peerState.counts, ctx.peerState.pairs, {
         maxPerPerson: MAX_PEERS,
+        weights: ctx.weights.peer,
       })
     : [];
   const byId = new Map(ctx.sessions.map((s) => [s.id, s]));

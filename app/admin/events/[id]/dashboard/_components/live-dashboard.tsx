@@ -98,6 +98,38 @@ export function LiveDashboard({ eventId, timezone, initial }: { eventId: string;
               </ul>
             )}
           </Panel>
+          <Panel title="Recommended → acted on">
+            {d.conversion.length === 0 ? <p className="text-sm text-muted-foreground">No recommendations yet.</p> : (
+              <table className="w-full text-sm" aria-label="Conversion by kind and score band">
+                <thead>
+                  <tr className="text-left text-muted-foreground">
+                    <th className="font-normal">Kind / score</th>
+                    <th className="text-right font-normal">Recommended</th>
+                    <th className="text-right font-normal">Acted on</th>
+                    <th className="text-right font-normal">Rate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.conversion.flatMap((k) => [
+                    <tr key={k.kind} className="font-medium">
+                      <td className="capitalize">{k.kind === "speaker" ? "sessions" : `${k.kind}s`}</td>
+                      <td className="text-right tabular-nums">{k.recommended}</td>
+                      <td className="text-right tabular-nums">{k.actedOn}</td>
+                      <td className="text-right tabular-nums">{percent(k.rate)}</td>
+                    </tr>,
+                    ...k.bands.filter((b) => b.recommended > 0).map((b) => (
+                      <tr key={`${k.kind}-${b.band}`} className="text-muted-foreground">
+                        <td className="pl-4">score {b.band}</td>
+                        <td className="text-right tabular-nums">{b.recommended}</td>
+                        <td className="text-right tabular-nums">{b.actedOn}</td>
+                        <td className="text-right tabular-nums">{percent(b.rate)}</td>
+                      </tr>
+                    )),
+                  ])}
+                </tbody>
+              </table>
+            )}
+          </Panel>
           <Panel title="Scheduler">
             <ul className="grid gap-1 text-sm" aria-label="Scheduler health">
               <li>Local driver: {hb ? `${hb.healthy ? "running" : "stalled"}, last heartbeat ${seconds((hb.ageMs ?? 0) / 1000)} ago (${hb.mode})` : "no heartbeat"}</li>
