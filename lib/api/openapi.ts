@@ -32,6 +32,9 @@ export type Operation = {
 const page = z.strictObject(pageQuery);
 const E = "/events/{eventId}";
 const A = `${E}/attendees/{attendeeId}`;
+const I = `${E}/agenda-items/{itemId}`;
+const SP = `${E}/speakers/{speakerId}`;
+const SO = `${E}/sponsors/{sponsorId}`;
 
 export const OPERATIONS: Operation[] = [
   { path: "/events", method: "get", id: "listEvents", tag: "Events", summary: "List events", query: s.EventListQuery, response: s.listOf(s.Event, "EventList") },
@@ -44,6 +47,15 @@ export const OPERATIONS: Operation[] = [
   { path: `${E}/speakers`, method: "post", id: "createSpeaker", tag: "Speakers", summary: "Add a speaker", params: s.EventParams, body: s.SpeakerCreate, response: s.Speaker, status: 201 },
   { path: `${E}/sponsors`, method: "get", id: "listSponsors", tag: "Sponsors", summary: "List sponsors", params: s.EventParams, query: page, response: s.listOf(s.Sponsor, "SponsorList") },
   { path: `${E}/sponsors`, method: "post", id: "createSponsor", tag: "Sponsors", summary: "Add a sponsor", params: s.EventParams, body: s.SponsorCreate, response: s.Sponsor, status: 201 },
+  { path: I, method: "get", id: "getAgendaItem", tag: "Agenda", summary: "Get an agenda item", description: "Cancelled items too, with `cancelled_at`.", params: s.AgendaItemParams, response: s.AgendaItem },
+  { path: I, method: "patch", id: "updateAgendaItem", tag: "Agenda", summary: "Update an agenda item", description: "Only the fields given change, with the console's checks (ends after it starts, a speaker of this event). A new time, type, speaker or topics re-plans the messages that depend on the item; `moved` says which moved where (the console's \"12 session alerts moved to 10:45\").", params: s.AgendaItemParams, body: s.AgendaItemUpdate, response: s.AgendaItemChanged },
+  { path: I, method: "delete", id: "cancelAgendaItem", tag: "Agenda", summary: "Cancel an agenda item", description: "The item is cancelled, not removed (messages and ratings point at it): it stays in the list with `cancelled_at`, and the messages that depend on it are cancelled (`moved`, kind `cancelled`). Cancelling again changes nothing.", params: s.AgendaItemParams, response: s.AgendaItemChanged },
+  { path: SP, method: "get", id: "getSpeaker", tag: "Speakers", summary: "Get a speaker", params: s.SpeakerParams, response: s.Speaker },
+  { path: SP, method: "patch", id: "updateSpeaker", tag: "Speakers", summary: "Update a speaker", description: "Only the fields given change.", params: s.SpeakerParams, body: s.SpeakerUpdate, response: s.Speaker },
+  { path: SP, method: "delete", id: "deleteSpeaker", tag: "Speakers", summary: "Delete a speaker", description: "As in the console: the speaker is deleted and their sessions stay, without a speaker (`unlinked_agenda_item_ids`); the messages that named them are re-planned (`moved`).", params: s.SpeakerParams, response: s.SpeakerDeleted },
+  { path: SO, method: "get", id: "getSponsor", tag: "Sponsors", summary: "Get a sponsor", description: "Removed sponsors too, with `removed_at`.", params: s.SponsorParams, response: s.Sponsor },
+  { path: SO, method: "patch", id: "updateSponsor", tag: "Sponsors", summary: "Update a sponsor", description: "Only the fields given change.", params: s.SponsorParams, body: s.SponsorUpdate, response: s.Sponsor },
+  { path: SO, method: "delete", id: "removeSponsor", tag: "Sponsors", summary: "Remove a sponsor", description: "As in the console: the sponsor is kept with `removed_at` (recommendations point at it) and its pending recommendations are skipped at send. Removing again changes nothing.", params: s.SponsorParams, response: s.SponsorRemoved },
   { path: `${E}/attendees`, method: "get", id: "listAttendees", tag: "Attendees", summary: "List registrations", params: s.EventParams, query: s.AttendeeListQuery, response: s.listOf(s.Attendee, "AttendeeList") },
   { path: `${E}/attendees`, method: "post", id: "registerAttendee", tag: "Attendees", summary: "Register someone", description: "The same rules, confirmation and reminders as the public registration form. 201 for a new registration, 200 when the email was already registered (the confirmation is re-sent).", params: s.EventParams, body: s.AttendeeRegister, response: s.Attendee, status: 201, alsoOk: true },
   { path: A, method: "get", id: "getAttendee", tag: "Attendees", summary: "Get a registration", params: s.AttendeeParams, response: s.Attendee },
@@ -66,7 +78,7 @@ function operation(op: Operation): ZodOpenApiOperationObject {
   if (!op.public) {
     responses["401"] = err("No API key, or one that is unknown or revoked");
     if (write) responses["403"] = err("The key has the read scope; this call needs write");
-    if (op.params) responses["404"] = err("No such event (or registration)");
+    if (op.params) responses["404"] = err("No such event, or no such registration, agenda item, speaker or sponsor in it");
     if (write) responses["409"] = err("Conflict: a slug or key already taken, or the event is closed");
     responses["429"] = { ...err("Too many requests for this key: retry after `Retry-After` seconds"), headers: { "Retry-After": { schema: { type: "integer" } } } };
   }

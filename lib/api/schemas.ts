@@ -49,6 +49,27 @@ export const listOf = <T extends z.ZodType>(item: T, id: string) =>
 
 export const EventParams = z.object({ eventId: uuid.meta({ description: "The event's id" }) });
 export const AttendeeParams = EventParams.extend({ attendeeId: uuid.meta({ description: "The registration's id" }) });
+export const AgendaItemParams = EventParams.extend({ itemId: uuid.meta({ description: "The agenda item's id" }) });
+export const SpeakerParams = EventParams.extend({ speakerId: uuid.meta({ description: "The speaker's id" }) });
+export const SponsorParams = EventParams.extend({ sponsorId: uuid.meta({ description: "The sponsor's id" }) });
+
+// ---------- What moved ----------
+
+/** The console's "12 session alerts moved to 10:45", as data: the re-plan's effect on the event's planned messages. */
+export const MovedMessages = z
+  .object({
+    total: z.number().int().meta({ description: "Planned messages that moved, were cancelled or were newly planned" }),
+    groups: z.array(
+      z.object({
+        kind: z.enum(["moved", "cancelled", "planned"]),
+        type: z.enum(messageTypes),
+        count: z.number().int(),
+        to: dateOut.nullable().meta({ description: "The new send time (null for cancelled)" }),
+      }),
+    ),
+    summary: z.array(z.string()).meta({ description: "The same facts as the console says them, in the event's time zone", example: ["12 Speaker alert messages moved to 10:45 AM Thu, Dec 10"] }),
+  })
+  .meta({ id: "MovedMessages" });
 
 // ---------- Events ----------
 
@@ -116,6 +137,18 @@ export const SpeakerCreate = z
   .strictObject({ key: key.optional(), name: str(200).meta({ example: "Jordan Ellis" }), title: optStr(200), company: optStr(200), bio: optStr(5000), focus_areas: tags.default([]), pcr_score: pcr })
   .meta({ id: "SpeakerCreate", description: "`key` is the stable key the event file uses; generated when left out." });
 
+export const SpeakerUpdate = z
+  .strictObject({ name: str(200).optional(), title: optStr(200).optional(), company: optStr(200).optional(), bio: optStr(5000).optional(), focus_areas: tags.optional(), pcr_score: pcr.optional() })
+  .meta({ id: "SpeakerUpdate", description: "Only the fields given change; null clears an optional field. The key cannot change (the event file refers to it)." });
+
+export const SpeakerDeleted = z
+  .object({
+    speaker: Speaker,
+    unlinked_agenda_item_ids: z.array(idOut).meta({ description: "Sessions that had this speaker: they stay, without a speaker" }),
+    moved: MovedMessages,
+  })
+  .meta({ id: "SpeakerDeleted" });
+
 // ---------- Agenda items ----------
 
 export const AgendaItem = z
@@ -151,6 +184,24 @@ export const AgendaItemCreate = z
   .superRefine(ordered)
   .meta({ id: "AgendaItemCreate" });
 
+export const AgendaItemUpdate = z
+  .strictObject({
+    type: z.enum(agendaItemType.enumValues, need(`one of: ${agendaItemType.enumValues.join(", ")}`)).optional(),
+    title: str(300).optional(),
+    description: optStr(5000).optional(),
+    room: optStr(200).optional(),
+    starts_at: instant.optional(),
+    ends_at: instant.optional(),
+    speaker_id: uuid.nullable().optional().meta({ description: "A speaker of this event; null removes the speaker" }),
+    topics: tags.optional(),
+  })
+  .superRefine(ordered)
+  .meta({ id: "AgendaItemUpdate", description: "Only the fields given change; null clears an optional field. The key cannot change. The item must still end after it starts." });
+
+export const AgendaItemChanged = z
+  .object({ agenda_item: AgendaItem, moved: MovedMessages })
+  .meta({ id: "AgendaItemChanged", description: "The item as it is now, and what its change did to the planned messages." });
+
 // ---------- Sponsors ----------
 
 export const Sponsor = z
@@ -184,6 +235,23 @@ export const SponsorCreate = z
     pcr_score: pcr,
   })
   .meta({ id: "SponsorCreate" });
+
+export const SponsorUpdate = z
+  .strictObject({
+    name: str(200).optional(),
+    booth_number: optStr(50).optional(),
+    offerings: texts.optional(),
+    focus_areas: tags.optional(),
+    target_revenue_tiers: z.array(z.enum(REVENUE_TIERS, need(`one of: ${REVENUE_TIERS.join(", ")}`))).max(10).optional(),
+    special_offer: optStr(1000).optional(),
+    talking_points: texts.optional(),
+    pcr_score: pcr.optional(),
+  })
+  .meta({ id: "SponsorUpdate", description: "Only the fields given change; null clears an optional field. The key cannot change." });
+
+export const SponsorRemoved = z
+  .object({ sponsor: Sponsor, already_removed: z.boolean().meta({ description: "It was removed before this call; nothing changed" }) })
+  .meta({ id: "SponsorRemoved" });
 
 // ---------- Attendees ----------
 
@@ -267,3 +335,4 @@ export type SponsorOut = z.input<typeof Sponsor>;
 export type AttendeeOut = z.input<typeof Attendee>;
 export type MessageOut = z.input<typeof Message>;
 export type MetricsOut = z.input<typeof Metrics>;
+export type MovedMessagesOut = z.input<typeof MovedMessages>;

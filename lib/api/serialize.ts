@@ -1,5 +1,7 @@
 import type { AgendaItem, Attendee, Contractor, Event, Message, Speaker, Sponsor } from "@/db/schema";
-import type { AgendaItemOut, AttendeeOut, EventOut, MessageOut, SpeakerOut, SponsorOut } from "./schemas";
+import { describeMoved } from "@/components/admin/what-moved";
+import type { WhatMoved } from "@/lib/events/what-moved";
+import type { AgendaItemOut, AttendeeOut, EventOut, MessageOut, MovedMessagesOut, SpeakerOut, SponsorOut } from "./schemas";
 
 /** Rows → the API's snake_case resources (typed against lib/api/schemas.ts, so they match the document). */
 
@@ -116,5 +118,15 @@ export function messageOut(m: MessageRow): MessageOut {
     last_error: m.lastError,
     delivery_status: m.deliveryStatus,
     created_at: iso(m.createdAt),
+  };
+}
+
+/** What a re-plan did to the planned messages, as the console says it and as data (null: nothing could move). */
+export function movedOut(moved: WhatMoved | null, timezone: string): MovedMessagesOut {
+  const m = moved ?? { groups: [], total: 0 };
+  return {
+    total: m.total,
+    groups: m.groups.map((g) => ({ kind: g.kind, type: g.type, count: g.count, to: isoOrNull(g.to) })),
+    summary: describeMoved(m, timezone),
   };
 }

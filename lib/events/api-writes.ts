@@ -1,21 +1,22 @@
-import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { eventAgendaItems, eventSpeakers, eventSponsors, events, type AgendaItem, type Event, type Speaker, type Sponsor } from "@/db/schema";
+import { events, type AgendaItem, type Event, type Speaker, type Sponsor } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { appError, type Result } from "@/lib/errors";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
 import { replanEventMessages } from "@/lib/scheduling/replan";
+import type { REVENUE_TIERS } from "./event-file";
+import { agendaValuesOf, generatedKey, cancelAgendaItem, deleteSpeaker, findAgendaItem, findSpeaker, findSponsor, removeSponsor, saveSpeaker, saveSponsor, writeAgendaItem, type AgendaValues } from "./items";
 import { getEventById } from "./queries";
+import type { WhatMoved } from "./what-moved";
 
 /**
- * Single-row writes for the REST API (lib/api): create an event and add agenda
- * items, speakers and sponsors one at a time. The event-file writer (import.ts)
+ * Single-row writes for the REST API (lib/api). The event-file writer (import.ts)
  * syncs whole sections and retires what a file leaves out, which is wrong for
- * "add one session"; these write one row and then do what an import does after
- * a schedule change: re-plan the messages that depend on it and reschedule the
- * peer batch. A new file beside the console's CRUD so the two do not collide;
- * the lead may fold them together.
+ * "add one session". Events are written here; agenda items, speakers and sponsors
+ * go through the console's writers in items.ts (one write path: the same checks,
+ * the same re-plan and "what moved"), with the API's own 404 codes, partial
+ * changes and closed-event rule around them.
  */
 
 export type EventValues = {
@@ -36,10 +37,6 @@ export type EventValues = {
 
 const conflict = (message: string, field: string) => appError(409, "conflict", message, { [field]: "is already taken" });
 
-/** A key for rows created without one (the event file's stable key, unique per event). */
-export function generatedKey(kind: string): string {
-  return `${kind}-${randomBytes(6).toString("hex")}`;
-}
 
 export async function createEvent(db: Db, values: EventValues): Promise<Result<{ event: Event }>> {
   const [event] = await db.insert(events).values(values).onConflictDoNothing({ target: events.slug }).returning();
@@ -67,49 +64,131 @@ export async function updateEvent(db: Db, eventId: string, patch: Partial<Omit<E
   return { ok: true, event, replanned: moved };
 }
 
-type KeyedInput<T> = Omit<T, "id" | "eventId" | "createdAt" | "key"> & { key?: string };
+const eventNotFound = () => ({ ok: false as const, error: appError(404, "event_not_found", "No such event.") });
+const closed = (event: Event) => ({ ok: false as const, error: appError(409, "event_closed", `This event is ${event.status}; its agenda can no longer change.`) });
+const isClosed = (event: Event) => event.status === "cancelled" || event.status === "completed";
 
-export async function createSpeaker(db: Db, eventId: string, input: KeyedInput<typeof eventSpeakers.$inferInsert>): Promise<Result<{ speaker: Speaker }>> {
-  if (!(await getEventById(db, eventId))) return { ok: false, error: appError(404, "event_not_found", "No such event.") };
-  const [speaker] = await db
-    .insert(eventSpeakers)
-    .values({ ...input, eventId, key: input.key ?? generatedKey("speaker") })
-    .onConflictDoNothing()
-    .returning();
-  if (!speaker) return { ok: false, error: conflict("This event already has a speaker with this key.", "key") };
-  return { ok: true, speaker };
+// Speakers, agenda items and sponsors: the console's writers (lib/events/items.ts), so the API
+// and the console share one write path, validation and re-plan. The API adds what the console
+// does not need: a 404 per kind, partial changes, and closed events refusing agenda changes.
+
+export type SpeakerFields = { name: string; title: string | null; company: string | null; bio: string | null; focusAreas: string[]; pcrScore: number | null };
+
+function speakerInput(key: string, v: SpeakerFields) {
+  return { key, name: v.name, title: v.title ?? undefined, company: v.company ?? undefined, bio: v.bio ?? undefined, focus_areas: v.focusAreas, pcr_score: v.pcrScore };
 }
 
-export async function createSponsor(db: Db, eventId: string, input: KeyedInput<typeof eventSponsors.$inferInsert>): Promise<Result<{ sponsor: Sponsor }>> {
-  if (!(await getEventById(db, eventId))) return { ok: false, error: appError(404, "event_not_found", "No such event.") };
-  const [sponsor] = await db
-    .insert(eventSponsors)
-    .values({ ...input, eventId, key: input.key ?? generatedKey("sponsor") })
-    .onConflictDoNothing()
-    .returning();
-  if (!sponsor) return { ok: false, error: conflict("This event already has a sponsor with this key.", "key") };
-  return { ok: true, sponsor };
+export async function createSpeaker(db: Db, eventId: string, input: SpeakerFields & { key?: string }): Promise<Result<{ speaker: Speaker }>> {
+  if (!(await getEventById(db, eventId))) return eventNotFound();
+  const r = await saveSpeaker(db, eventId, null, speakerInput(input.key ?? generatedKey("speaker"), input));
+  return r.ok ? { ok: true, speaker: r.speaker } : r;
 }
+
+const speakerNotFound = () => ({ ok: false as const, error: appError(404, "speaker_not_found", "No such speaker in this event.") });
+
+/** Changes the given fields of a speaker of this event. */
+export async function updateSpeaker(db: Db, eventId: string, speakerId: string, patch: Partial<SpeakerFields>): Promise<Result<{ speaker: Speaker }>> {
+  if (!(await getEventById(db, eventId))) return eventNotFound();
+  const row = await findSpeaker(db, eventId, speakerId);
+  if (!row) return speakerNotFound();
+  const r = await saveSpeaker(db, eventId, speakerId, speakerInput(row.key, { ...row, ...patch }));
+  return r.ok ? { ok: true, speaker: r.speaker } : r;
+}
+
+/** Deletes a speaker as the console does: their sessions stay, without a speaker, and their alerts follow the re-plan. */
+export async function removeSpeaker(db: Db, eventId: string, speakerId: string): Promise<Result<{ speaker: Speaker; unlinkedItemIds: string[]; moved: WhatMoved | null }>> {
+  if (!(await getEventById(db, eventId))) return eventNotFound();
+  const r = await deleteSpeaker(db, eventId, speakerId);
+  return r.ok ? r : speakerNotFound();
+}
+
+export type SponsorFields = {
+  name: string;
+  boothNumber: string | null;
+  offerings: string[];
+  focusAreas: string[];
+  targetRevenueTiers: string[];
+  specialOffer: string | null;
+  talkingPoints: string[];
+  pcrScore: number | null;
+};
+
+function sponsorInput(key: string, v: SponsorFields) {
+  return {
+    key,
+    name: v.name,
+    booth_number: v.boothNumber ?? undefined,
+    offerings: v.offerings,
+    focus_areas: v.focusAreas,
+    target_revenue_tiers: v.targetRevenueTiers as (typeof REVENUE_TIERS)[number][],
+    special_offer: v.specialOffer ?? undefined,
+    talking_points: v.talkingPoints,
+    pcr_score: v.pcrScore,
+  };
+}
+
+export async function createSponsor(db: Db, eventId: string, input: SponsorFields & { key?: string }): Promise<Result<{ sponsor: Sponsor }>> {
+  if (!(await getEventById(db, eventId))) return eventNotFound();
+  const r = await saveSponsor(db, eventId, null, sponsorInput(input.key ?? generatedKey("sponsor"), input));
+  return r.ok ? { ok: true, sponsor: r.sponsor } : r;
+}
+
+const sponsorNotFound = () => ({ ok: false as const, error: appError(404, "sponsor_not_found", "No such sponsor in this event.") });
+
+export async function updateSponsor(db: Db, eventId: string, sponsorId: string, patch: Partial<SponsorFields>): Promise<Result<{ sponsor: Sponsor }>> {
+  if (!(await getEventById(db, eventId))) return eventNotFound();
+  const row = await findSponsor(db, eventId, sponsorId);
+  if (!row) return sponsorNotFound();
+  const r = await saveSponsor(db, eventId, sponsorId, sponsorInput(row.key, { ...row, ...patch }));
+  return r.ok ? { ok: true, sponsor: r.sponsor } : r;
+}
+
+/** Removes a sponsor as the console does (kept, with removed_at; pending recommendations are skipped at send). Removing again changes nothing. */
+export async function retireSponsor(db: Db, eventId: string, sponsorId: string): Promise<Result<{ sponsor: Sponsor; alreadyRemoved: boolean }>> {
+  if (!(await getEventById(db, eventId))) return eventNotFound();
+  const row = await findSponsor(db, eventId, sponsorId);
+  if (!row) return sponsorNotFound();
+  if (row.removedAt) return { ok: true, sponsor: row, alreadyRemoved: true };
+  const r = await removeSponsor(db, eventId, sponsorId);
+  if (r.ok) return { ok: true, sponsor: r.sponsor, alreadyRemoved: false };
+  // Removed in the meantime: the same outcome.
+  const now = await findSponsor(db, eventId, sponsorId);
+  return now ? { ok: true, sponsor: now, alreadyRemoved: true } : sponsorNotFound();
+}
+
+const itemNotFound = () => ({ ok: false as const, error: appError(404, "agenda_item_not_found", "No such agenda item in this event.") });
 
 /** Adds a session (or break, lunch, …): session alerts, reminders and the peer batch follow it. */
-export async function createAgendaItem(db: Db, eventId: string, input: KeyedInput<typeof eventAgendaItems.$inferInsert>): Promise<Result<{ item: AgendaItem }>> {
+export async function createAgendaItem(db: Db, eventId: string, input: AgendaValues & { key?: string }): Promise<Result<{ item: AgendaItem; moved: WhatMoved | null }>> {
   const event = await getEventById(db, eventId);
-  if (!event) return { ok: false, error: appError(404, "event_not_found", "No such event.") };
-  if (event.status === "cancelled" || event.status === "completed") {
-    return { ok: false, error: appError(409, "event_closed", `This event is ${event.status}; its agenda can no longer change.`) };
-  }
-  if (input.speakerId) {
-    const [speaker] = await db.select({ id: eventSpeakers.id }).from(eventSpeakers).where(and(eq(eventSpeakers.id, input.speakerId), eq(eventSpeakers.eventId, eventId)));
-    if (!speaker) return { ok: false, error: appError(400, "invalid_input", "Please check: speaker_id.", { speaker_id: "is not a speaker of this event" }) };
-  }
-  const [item] = await db
-    .insert(eventAgendaItems)
-    .values({ ...input, eventId, key: input.key ?? generatedKey("item") })
-    .onConflictDoNothing()
-    .returning();
-  if (!item) return { ok: false, error: conflict("This event already has an agenda item with this key.", "key") };
-  await afterScheduleChange(db, eventId);
-  return { ok: true, item };
+  if (!event) return eventNotFound();
+  if (isClosed(event)) return closed(event);
+  const { key, ...values } = input;
+  const r = await writeAgendaItem(db, eventId, null, values, key);
+  return r.ok ? { ok: true, item: r.item, moved: r.moved } : r;
+}
+
+/** Changes the given fields of an item; when its schedule changes, the dependent messages move and `moved` says how. */
+export async function updateAgendaItem(db: Db, eventId: string, itemId: string, patch: Partial<AgendaValues>): Promise<Result<{ item: AgendaItem; moved: WhatMoved | null }>> {
+  const event = await getEventById(db, eventId);
+  if (!event) return eventNotFound();
+  const row = await findAgendaItem(db, eventId, itemId);
+  if (!row) return itemNotFound();
+  if (isClosed(event)) return closed(event);
+  const r = await writeAgendaItem(db, eventId, itemId, { ...agendaValuesOf(row), ...patch });
+  return r.ok ? { ok: true, item: r.item, moved: r.moved } : r.error.status === 404 ? itemNotFound() : r;
+}
+
+/** "Deletes" an item as the console does: it is cancelled (kept, with cancelled_at) and the messages that depend on it are cancelled. */
+export async function cancelAgendaItemOf(db: Db, eventId: string, itemId: string): Promise<Result<{ item: AgendaItem; moved: WhatMoved | null; alreadyCancelled: boolean }>> {
+  const event = await getEventById(db, eventId);
+  if (!event) return eventNotFound();
+  const row = await findAgendaItem(db, eventId, itemId);
+  if (!row) return itemNotFound();
+  if (row.cancelledAt) return { ok: true, item: row, moved: null, alreadyCancelled: true };
+  if (isClosed(event)) return closed(event);
+  const r = await cancelAgendaItem(db, eventId, itemId);
+  return r.ok ? { ok: true, item: r.item, moved: r.moved, alreadyCancelled: false } : itemNotFound();
 }
 
 async function afterScheduleChange(db: Db, eventId: string): Promise<void> {

@@ -20,6 +20,16 @@ export type Actor = (typeof ACTORS)[number];
 export type Access = "allow" | "deny";
 export type AccessRow = Record<Actor, Access>;
 
+/**
+ * Integrators' API keys (docs/decisions/0170), sent as `Authorization: Bearer tpx_…` with no
+ * session: a live read key, a live write key, a revoked (write) key. Keys are not per
+ * organizer (0170: one organisation, a key reaches every event as an organizer does), so
+ * there is no "another organizer's key" column yet; when organisations arrive, add one.
+ */
+export const KEY_ACTORS = ["readKey", "writeKey", "revokedKey"] as const;
+export type KeyActor = (typeof KEY_ACTORS)[number];
+export type KeyAccess = Record<KeyActor, Access>;
+
 /** What the tests create before running the table. */
 export type AccessFixture = {
   slug: string;
@@ -33,7 +43,18 @@ export type AccessFixture = {
   emailMessageId: string;
   /** A live API key (for the revoke action); not in the e2e fixture. */
   apiKeyId?: string;
+  /** The key callers' secrets (vitest only). */
+  keys?: Record<KeyActor, string>;
+  /** Rows of the event reached by id under /api/v1 (vitest only). */
+  agendaItemId?: string;
+  speakerId?: string;
+  sponsorId?: string;
 };
+
+/** What a key caller may do on a route: its `keys` column, or, where a key is no credential (outside /api/v1), what anonymous may. */
+export function keyAccessOf(r: RouteRow, k: KeyActor): Access {
+  return r.keys?.[k] ?? r.access.anonymous;
+}
 
 /** The link token the caller holds, if any. */
 export function tokenOf(f: AccessFixture, actor: Actor): string | undefined {
@@ -54,6 +75,11 @@ export type RouteRow = {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   access: AccessRow;
   request: (f: AccessFixture, actor: Actor) => RouteCall;
+  /**
+   * API-key callers. Required on every /api/v1 row; elsewhere leave it out: a key is then
+   * no credential and each key caller gets what anonymous gets (the matrix checks both).
+   */
+  keys?: KeyAccess;
   /** Not run against the handler (why in the comment); still listed so coverage holds. */
   skipRun?: string;
 };

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Db, DbHandle } from "@/db/client";
-import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
-import { createApiKey } from "@/lib/access/api-keys";
+import { contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, users } from "@/db/schema";
+import { createApiKey, revokeApiKey } from "@/lib/access/api-keys";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { ensureUser } from "@/lib/auth/users";
 import { freeze, resetClock } from "@/lib/clock";
@@ -10,7 +10,7 @@ import { setDbHandle } from "@/lib/db";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "../db";
 import { local, makeEvent } from "../factories";
-import type { AccessFixture, Actor } from "./access-table";
+import type { AccessFixture, Actor, KeyActor } from "./access-table";
 
 /**
  * Drives route handlers the way a client would: a real Request (cookie, body,
@@ -43,7 +43,30 @@ export async function makeAccessFixture(db: Db): Promise<AccessFixture> {
   if (!a.ok || !b.ok) throw new Error("could not register the fixture attendees");
   const [email] = await db.select().from(eventMessages).where(eqAttendeeEmail(a.attendeeId));
   const { apiKey } = await createApiKey(db, { name: "Matrix fixture", scope: "write", createdBy: null });
-  return { slug: event.slug, eventId: event.id, token: a.accessToken, otherToken: b.accessToken, attendeeId: a.attendeeId, emailMessageId: email.id, apiKeyId: apiKey.id };
+  // The API-key callers (access-table KEY_ACTORS) and one row of each kind for /api/v1's by-id routes.
+  const readKey = await createApiKey(db, { name: "Matrix read", scope: "read", createdBy: null });
+  const writeKey = await createApiKey(db, { name: "Matrix write", scope: "write", createdBy: null });
+  const revokedKey = await createApiKey(db, { name: "Matrix revoked", scope: "write", createdBy: null });
+  await revokeApiKey(db, revokedKey.apiKey.id);
+  const [speaker] = await db.insert(eventSpeakers).values({ eventId: event.id, key: "matrix-speaker", name: "Mara Matrix" }).returning();
+  const [item] = await db
+    .insert(eventAgendaItems)
+    .values({ eventId: event.id, key: "matrix-item", type: "session", title: "Matrix session", startsAt: local("2026-12-10 11:00", zone), endsAt: local("2026-12-10 11:30", zone), speakerId: speaker.id })
+    .returning();
+  const [sponsor] = await db.insert(eventSponsors).values({ eventId: event.id, key: "matrix-sponsor", name: "Matrix Supply" }).returning();
+  return {
+    slug: event.slug,
+    eventId: event.id,
+    token: a.accessToken,
+    otherToken: b.accessToken,
+    attendeeId: a.attendeeId,
+    emailMessageId: email.id,
+    apiKeyId: apiKey.id,
+    keys: { readKey: readKey.key, writeKey: writeKey.key, revokedKey: revokedKey.key },
+    agendaItemId: item.id,
+    speakerId: speaker.id,
+    sponsorId: sponsor.id,
+  };
 }
 
 function eqAttendeeEmail(attendeeId: string) {
@@ -97,6 +120,12 @@ export async function callRoute(
   }
   const req = new Request(`http://localhost:3000${call.url}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
   return handler(req, { params: Promise.resolve(paramsFor(file, call.url)) });
+}
+
+/** The Authorization header of a key caller. */
+export function keyHeaders(f: AccessFixture, k: KeyActor): Record<string, string> {
+  if (!f.keys) throw new Error("this fixture has no API keys");
+  return { authorization: `Bearer ${f.keys[k]}` };
 }
 
 export function cookieOf(sessions: Sessions, actor: Actor): string | undefined {

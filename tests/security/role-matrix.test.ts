@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ACTIONS, ACTORS, PAGES, ROUTES, type AccessFixture, type Actor } from "./access-table";
-import { callRoute, closeAccessFixture, cookieOf, openAccessFixture, snapshot, type Sessions } from "./harness";
+import { ACTIONS, ACTORS, KEY_ACTORS, PAGES, ROUTES, keyAccessOf, type AccessFixture, type Actor, type KeyActor, type RouteRow } from "./access-table";
+import { callRoute, closeAccessFixture, cookieOf, keyHeaders, openAccessFixture, snapshot, type Sessions } from "./harness";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
@@ -53,6 +53,13 @@ describe("the access table covers every page, route and server action", () => {
     expect(missing, "add these to tests/security/access-table.ts").toEqual([]);
   });
 
+  it("every /api/v1 row states each API key's access, and outside /api/v1 a key never gets more than anonymous", () => {
+    const isApi = (r: RouteRow) => r.file.startsWith("app/api/v1/");
+    expect(ROUTES.filter((r) => isApi(r) && !r.keys).map((r) => `${r.file} ${r.method}`), "add `keys` to these rows").toEqual([]);
+    const elevated = ROUTES.filter((r) => !isApi(r) && KEY_ACTORS.some((k) => keyAccessOf(r, k) === "allow" && r.access.anonymous === "deny"));
+    expect(elevated.map((r) => `${r.file} ${r.method}`), "an API key is no credential outside /api/v1").toEqual([]);
+  });
+
   it("every row points at something that exists", () => {
     const files = new Set([...filesUnder("app", () => true)]);
     for (const f of [...ROUTES.map((r) => r.file), ...PAGES.map((p) => p.file), ...ACTIONS.map((a) => a.file)]) expect(files.has(f), f).toBe(true);
@@ -80,6 +87,34 @@ describe("route handlers × callers", () => {
         expect(await snapshot(h.db), "a refused request changed nothing").toBe(before);
         const body = await res.json();
         expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      }
+    },
+  );
+});
+
+describe("route handlers × API keys", () => {
+  let h: DbHandle;
+  let f: AccessFixture;
+
+  beforeAll(async () => ({ h, f } = await openAccessFixture()));
+  afterAll(() => closeAccessFixture(h));
+
+  // A key is sent alone (no session), with the request anonymous would make.
+  const cases = ROUTES.filter((r) => !r.skipRun).flatMap((r) => KEY_ACTORS.map((k) => ({ r, k: k as KeyActor })));
+  it.each(cases.map((c) => [`${c.r.method} ${c.r.file.replace(/^app|\/route\.ts$/g, "")} with ${c.k}: ${keyAccessOf(c.r, c.k)}`, c] as const))(
+    "%s",
+    async (_name, { r, k }) => {
+      const before = await snapshot(h.db);
+      const res = await callRoute(r.file, r.method, { ...r.request(f, "anonymous"), headers: keyHeaders(f, k) });
+      if (keyAccessOf(r, k) === "allow") {
+        expect(res.status < 400 || res.status === 409, `status ${res.status}: ${await res.clone().text()}`).toBe(true);
+      } else {
+        expect([400, 401, 403, 404], `status ${res.status}: ${await res.clone().text()}`).toContain(res.status);
+        expect(await snapshot(h.db), "a refused request changed nothing").toBe(before);
+        const body = await res.json();
+        expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        // On /api/v1 a refused key is told why: revoked → 401, read key on a write → 403.
+        if (r.file.startsWith("app/api/v1/")) expect(res.status).toBe(k === "revokedKey" ? 401 : 403);
       }
     },
   );
