@@ -9,3 +9,4 @@ export * from "./schema/audit";
 export * from "./schema/checkin";
 export * from "./schema/ratelimits";
 export * from "./schema/inbound";
+export * from "./schema/followup";

@@ -5,6 +5,7 @@ import { eventAgendaItems, eventSpeakers, eventSponsors, events, type AgendaItem
 import { now as clockNow } from "@/lib/clock";
 import { appError, type Result } from "@/lib/errors";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
+import { scheduleEventCompletion } from "@/lib/followup/complete";
 import { replanEventMessages } from "@/lib/scheduling/replan";
 import { getEventById } from "./queries";
 
@@ -45,6 +46,7 @@ export async function createEvent(db: Db, values: EventValues): Promise<Result<{
   const [event] = await db.insert(events).values(values).onConflictDoNothing({ target: events.slug }).returning();
   if (!event) return { ok: false, error: conflict("An event with this slug already exists.", "slug") };
   await schedulePeerBatch(db, event.id);
+  await scheduleEventCompletion(db, event.id);
   return { ok: true, event };
 }
 
@@ -115,4 +117,5 @@ export async function createAgendaItem(db: Db, eventId: string, input: KeyedInpu
 async function afterScheduleChange(db: Db, eventId: string): Promise<void> {
   await replanEventMessages(db, eventId);
   await schedulePeerBatch(db, eventId);
+  await scheduleEventCompletion(db, eventId);
 }
