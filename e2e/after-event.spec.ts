@@ -55,13 +55,13 @@ test("past the end: the thank-you to the attendee who came, 'sorry we missed you
     await admin.goto(`${outboxUrl}?attendee=${ana.attendeeId}&type=post_event_thank_you`);
     const row = admin.getByRole("row").filter({ hasText: "Post-event thank you" }).filter({ has: admin.getByText("SMS", { exact: true }) });
     await expect(row.getByText("sent", { exact: true })).toBeVisible({ timeout: 500 });
-    await expect(row).toContainText("Thanks for coming to Demo copy after-event-e2e");
+    await expect(row).toContainText("Hi Ana, thank you for coming to Demo copy after-event-e2e!");
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
   await expect(async () => {
     await admin.goto(`${outboxUrl}?attendee=${noah.attendeeId}&type=post_event_thank_you`);
     const row = admin.getByRole("row").filter({ hasText: "Post-event thank you" }).filter({ has: admin.getByText("SMS", { exact: true }) });
     await expect(row.getByText("sent", { exact: true })).toBeVisible({ timeout: 500 });
-    await expect(row).toContainText("sorry we missed you at Demo copy after-event-e2e");
+    await expect(row).toContainText("Hi Noah, sorry we missed you at Demo copy after-event-e2e.");
   }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
   await admin.goto(`/admin/events/${ev.id}/feedback`);
   await expect(admin.getByText("completed", { exact: true })).toBeVisible();

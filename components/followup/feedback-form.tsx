@@ -6,7 +6,9 @@ import { Field, controlProps } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Textarea } from "@/components/ui/textarea";
-import type { Dictionary } from "@/lib/i18n";
+
+/** Plain strings only: a client component cannot take the dictionary's functions. */
+export type FeedbackStrings = { score: string; scoreHint: string; comment: string; send: string; sending: string; thanks: string };
 
 export type FeedbackFormState =
   | { status: "idle" }
@@ -18,7 +20,7 @@ export type FeedbackFormState =
 export type FeedbackAction = (state: FeedbackFormState, formData: FormData) => Promise<FeedbackFormState>;
 
 /** The post-event form: a 1–5 (radio buttons, big enough for a thumb) and a comment. */
-export function FeedbackForm({ action, t }: { action: FeedbackAction; t: Dictionary["feedback"] }) {
+export function FeedbackForm({ action, t }: { action: FeedbackAction; t: FeedbackStrings }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   if (state.status === "saved") {
     return (

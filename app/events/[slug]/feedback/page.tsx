@@ -46,7 +46,10 @@ export default async function FeedbackPage({ params, searchParams }: AttendeePag
                 </AlertDescription>
               </Alert>
             ) : (
-              <FeedbackForm action={sendFeedback.bind(null, page.event.slug, token)} t={t} />
+              <FeedbackForm
+                action={sendFeedback.bind(null, page.event.slug, token)}
+                t={{ score: t.score, scoreHint: t.scoreHint, comment: t.comment, send: t.send, sending: t.sending, thanks: t.thanks }}
+              />
             )}
           </CardContent>
         </Card>
