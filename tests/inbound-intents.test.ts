@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIntents, type Expecting, type Intent } from "@/lib/inbound/intents";
+import { parseBundleRatings, parseIntents, type Expecting, type Intent } from "@/lib/inbound/intents";
 
 type Case = [text: string, expecting: Expecting, intents: Array<Intent | Intent["kind"]>];
 
@@ -138,5 +138,45 @@ describe("parseIntents", () => {
     const got = parseIntents(text, expecting);
     const normalized = want.map((w) => (typeof w === "string" ? { kind: w } : w));
     expect(got).toEqual(normalized);
+  });
+});
+
+describe("parseBundleRatings (a reply to 'rate the last two talks: reply A4 B5')", () => {
+  const cases: Array<[string, number, Array<{ member: number; score: number; comment?: string }> | null]> = [
+    ["A4 B5", 2, [{ member: 0, score: 4 }, { member: 1, score: 5 }]],
+    ["a4b5", 2, [{ member: 0, score: 4 }, { member: 1, score: 5 }]],
+    ["A: 4, B: 5", 2, [{ member: 0, score: 4 }, { member: 1, score: 5 }]],
+    ["a=3 & b=1", 2, [{ member: 0, score: 3 }, { member: 1, score: 1 }]],
+    ["B5 A2", 2, [{ member: 0, score: 2 }, { member: 1, score: 5 }]],
+    ["A4", 2, [{ member: 0, score: 4 }]],
+    ["A4/5 and B3/5", 2, [{ member: 0, score: 4 }, { member: 1, score: 3 }]],
+    ["4 5", 2, [{ member: 0, score: 4 }, { member: 1, score: 5 }]],
+    ["4, 5, 3", 3, [{ member: 0, score: 4 }, { member: 1, score: 5 }, { member: 2, score: 3 }]],
+    ["A4 B5 great talks!", 2, [{ member: 0, score: 4 }, { member: 1, score: 5, comment: "great talks!" }]],
+    ["a 4 y b 5", 2, [{ member: 0, score: 4 }, { member: 1, score: 5 }]],
+    ["A4 A2", 2, [{ member: 0, score: 2 }]],
+    ["C3", 2, [{ member: 2, score: 3 }]],
+    ["4 5", 3, null],
+    ["5", 2, null],
+    ["45", 2, null],
+    ["A6 B5", 2, null],
+    ["where is booth A4?", 2, null],
+    ["A4 B5", 1, null],
+  ];
+  it.each(cases)("%s (bundle of %i)", (text, size, expected) => {
+    expect(parseBundleRatings(text, size)).toEqual(expected);
+  });
+
+  it("parseIntents reads them only for an open bundled rating request", () => {
+    expect(parseIntents("A4 B5", "rating", { bundleSize: 2 })).toEqual([
+      { kind: "rating", member: 0, score: 4 },
+      { kind: "rating", member: 1, score: 5 },
+    ]);
+    expect(parseIntents("4 5", "rating", { bundleSize: 2 }).map((i) => i.kind)).toEqual(["rating", "rating"]);
+    // Without a bundle "4 5" is one rating of 4, and "A4 B5" is not a rating at all.
+    expect(parseIntents("4 5", "rating")).toEqual([{ kind: "rating", score: 4 }]);
+    expect(parseIntents("A4 B5", "booths", { bundleSize: 2 })).toEqual([{ kind: "booths", booths: ["A4", "B5"] }]);
+    // An opt-out still wins.
+    expect(parseIntents("stop", "rating", { bundleSize: 2 })).toEqual([{ kind: "opt_out" }]);
   });
 });

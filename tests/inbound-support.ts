@@ -54,7 +54,7 @@ export async function introducedPair(db: Db, event: Event, at: Date) {
 }
 
 /** A session with a speaker, recommended to `t`, and the rating request `t` received after it. */
-export async function ratedSession(db: Db, event: Event, t: Texter, at: Date, pcrScore: number | null = 4) {
+export async function ratedSession(db: Db, event: Event, t: Texter, at: Date, pcrScore: number | null = 4, rank = 1) {
   const [speaker] = await db.insert(eventSpeakers).values({ eventId: event.id, key: `sp-${randomBytes(3).toString("hex")}`, name: "Maria Lopez", pcrScore }).returning();
   const [item] = await db
     .insert(eventAgendaItems)
@@ -63,7 +63,7 @@ export async function ratedSession(db: Db, event: Event, t: Texter, at: Date, pc
       startsAt: new Date(at.getTime() - 60 * 60_000), endsAt: new Date(at.getTime() - 10 * 60_000), speakerId: speaker.id,
     })
     .returning();
-  await db.insert(recommendations).values({ eventId: event.id, attendeeId: t.attendee.id, kind: "speaker", targetId: item.id, rank: 1, score: 0.9 });
+  await db.insert(recommendations).values({ eventId: event.id, attendeeId: t.attendee.id, kind: "speaker", targetId: item.id, rank, score: 0.9 });
   const request = await sentSms(db, t, "speaker_pcr_request", { agendaItemId: item.id, title: item.title, speakerName: speaker.name }, at, "pcr");
   return { speaker, item, request };
 }

@@ -125,6 +125,54 @@ describe("ratings", () => {
   });
 });
 
+describe("a bundled rating request (two talks in one text)", () => {
+  async function bundled() {
+    const e = await event();
+    const t = await makeTexter(h.db, e);
+    const one = await ratedSession(h.db, e, t, new Date(AT.getTime() - 70 * 60_000), null);
+    const two = await ratedSession(h.db, e, t, AT, null, 2);
+    // The SMS budget's bundle row: the members' facts in order (lib/orchestration/budget-store.ts).
+    await sentSms(h.db, t, "speaker_pcr_request", { ...two.request.personalization, members: [one.request.id, two.request.id], bundle: [one.request.personalization, two.request.personalization] }, AT, "bundle");
+    return { t, one, two };
+  }
+
+  it("'A4 B5' rates each talk on its own speaker", async () => {
+    const { t, one, two } = await bundled();
+    const r = await text(t.phone, "A4 B5");
+    expect(r).toMatchObject({ handledAs: "rating+rating" });
+    const rows = await h.db.select().from(ratings).where(eq(ratings.attendeeId, t.attendee.id));
+    expect(rows.map((x) => [x.subjectId, x.score]).sort()).toEqual([[one.speaker.id, 4], [two.speaker.id, 5]].sort());
+  });
+
+  it("'b 2, a 5 - second one ran long' and '3 and 4' map to the right talks, the comment to the last", async () => {
+    const first = await bundled();
+    await text(first.t.phone, "b 2, a 5 - second one ran long");
+    const rows = await h.db.select().from(ratings).where(eq(ratings.attendeeId, first.t.attendee.id));
+    const bySpeaker = Object.fromEntries(rows.map((x) => [x.subjectId, x]));
+    expect(bySpeaker[first.one.speaker.id]).toMatchObject({ score: 5, comment: "second one ran long" });
+    expect(bySpeaker[first.two.speaker.id]).toMatchObject({ score: 2, comment: null });
+
+    const second = await bundled();
+    await text(second.t.phone, "3 and 4");
+    const rows2 = await h.db.select().from(ratings).where(eq(ratings.attendeeId, second.t.attendee.id));
+    expect(Object.fromEntries(rows2.map((x) => [x.subjectId, x.score]))).toEqual({ [second.one.speaker.id]: 3, [second.two.speaker.id]: 4 });
+  });
+
+  it("a bare '5' to a bundle is asked back, not guessed; a 'C3' for a two-talk bundle is not recorded", async () => {
+    const { t } = await bundled();
+    const r = await text(t.phone, "5");
+    expect(r).toMatchObject({ handledAs: "rating_ambiguous" });
+    expect((await replyOf(r))?.personalization.body).toMatch(/Which talk was that for\? Reply like "A5 B4" \(A = Maria Lopez, B = Maria Lopez\)/);
+    const c = await text(t.phone, "C3");
+    expect(c).toMatchObject({ handledAs: "rating_missing" });
+    expect((await replyOf(c))?.personalization.body).toBe("Thanks! There was no talk C in that text.");
+    expect(await h.db.select().from(ratings).where(eq(ratings.attendeeId, t.attendee.id))).toHaveLength(0);
+    // The request stayed open: the answer to the question back is recorded.
+    expect(await text(t.phone, "A5 B4")).toMatchObject({ handledAs: "rating+rating" });
+    expect(await h.db.select().from(ratings).where(eq(ratings.attendeeId, t.attendee.id))).toHaveLength(2);
+  });
+});
+
 describe("booths, here, and the concierge without a model", () => {
   it("booth numbers after the batch check record visits", async () => {
     const e = await event();

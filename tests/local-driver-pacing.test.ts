@@ -1,11 +1,11 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { eventMessages } from "@/db/schema";
+import { eventMessages, smsPacing } from "@/db/schema";
 import type { Channels, OutgoingSms } from "@/lib/channels/types";
 import { advance, freeze, now, nowMs, resetClock } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
-import { databasePacer, tryAcquireSmsSlot } from "@/lib/messaging/pacing";
+import { databasePacer, rebookFromNow, tryAcquireSmsSlot } from "@/lib/messaging/pacing";
 import { smsSegmentCount } from "@/lib/messaging/segments";
 import { registerAttendee } from "@/lib/registration/register";
 import { deliverSmsFunction, smsThrottle } from "@/inngest/functions/deliver-sms";
@@ -23,6 +23,11 @@ afterAll(async () => {
   resetClock();
   await h.close();
 });
+
+async function nextFreeAt(sender: string): Promise<number> {
+  const [row] = await h.db.select().from(smsPacing).where(eq(smsPacing.sender, sender));
+  return row.nextFreeAt.getTime();
+}
 
 function pacedSms(sent: Array<OutgoingSms & { atMs: number }>): Channels {
   return {
@@ -78,6 +83,31 @@ describe("SMS pacing (SPEC §4.2)", () => {
     expect([["took", 2000], [1000, "took"]]).toContainEqual(outcomes);
     expect(c).toEqual({ acquired: true }); // another number has its own bucket
     expect(await tryAcquireSmsSlot(h.db, "+15125550198", 1, 1, new Date(at.getTime() + 1000))).toEqual({ acquired: true });
+  });
+
+  it("a slow take (a loaded box) is re-booked from when it returned, so the next send still waits a whole slot after this one", async () => {
+    const sender = "+15125550197";
+    const bookedAt = nowMs() + 7_200_000;
+    // The pacer reads the clock when it starts, before the take, and after it: the take "took" 300 ms.
+    const reads = [bookedAt, bookedAt, bookedAt + 300];
+    const pacer = databasePacer(h.db, { segmentsPerSecond: 1, now: () => new Date(reads.shift() ?? bookedAt + 300), sleep: async () => {} });
+    expect(await pacer(sender, 1)).toBe(0);
+    // Booked at T, returned at T+300: free again at T+300+1000, not T+1000.
+    expect(await nextFreeAt(sender)).toBe(bookedAt + 300 + 1000);
+    expect(await tryAcquireSmsSlot(h.db, sender, 1, 1, new Date(bookedAt + 1000))).toMatchObject({ acquired: false });
+    expect(await tryAcquireSmsSlot(h.db, sender, 1, 1, new Date(bookedAt + 1300))).toEqual({ acquired: true });
+  });
+
+  it("a take so slow that another sender got the number meanwhile queues again instead of sending beside it", async () => {
+    const sender = "+15125550196";
+    const t0 = nowMs() + 10_800_000;
+    // The take books [T, T+1000) but returns at T+1500; meanwhile another process took the number at T+1000.
+    expect(await rebookFromNow(h.db, sender, new Date(t0), 1000, new Date(t0 + 1500))).toBe(false); // no row yet: not ours
+    expect(await tryAcquireSmsSlot(h.db, sender, 1, 1, new Date(t0))).toEqual({ acquired: true });
+    expect(await tryAcquireSmsSlot(h.db, sender, 1, 1, new Date(t0 + 1000))).toEqual({ acquired: true });
+    expect(await rebookFromNow(h.db, sender, new Date(t0), 1000, new Date(t0 + 1500))).toBe(false);
+    // The other process's booking stands.
+    expect(await nextFreeAt(sender)).toBe(t0 + 2000);
   });
 
   it("Inngest throttles deliver-sms per sending number at the configured rate", () => {

@@ -2,8 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { eventAttendees, eventMessages, recommendations, users } from "@/db/schema";
+import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
 import { freeze, resetClock } from "@/lib/clock";
 import { scanAtDoor } from "@/lib/checkin/tablet";
+import { runBackstops } from "@/lib/jobs/backstops";
+import { recordDispatchFailure } from "@/lib/jobs/health";
 import { eventDashboard } from "@/lib/metrics/dashboard";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
@@ -66,7 +69,21 @@ describe("the dashboard's figures", () => {
     expect(d.smsDrain.segmentsPerSecond).toBe(1);
     expect(d.smsDrain.seconds).toBe(d.smsDrain.segments);
     expect(d.messages.find((m) => m.type === "check_in_confirmation")?.count).toBe(2);
-    expect(d.scheduler).toMatchObject({ localDriver: null, inngestConfigured: false });
+    expect(d.scheduler).toMatchObject({ localDriver: null, inngestConfigured: false, dispatchErrors: { count: 0, lastAgeMs: null }, backstops: null });
     expect(ids).toHaveLength(4);
+  });
+
+  it("shows failed dispatches and when the backstops last ran, and by whom", async () => {
+    const at = local("2026-12-10 09:30", zone);
+    freeze(at);
+    const event = await makeEvent(h.db, { timezone: zone, start: "2026-12-10 09:00", end: "2026-12-10 17:00" });
+    await recordDispatchFailure(h.db, { events: 3, kinds: ["tpx/message.scheduled"], error: "Inngest answered 503" }, new Date(at.getTime() - 90_000));
+    await recordDispatchFailure(h.db, { events: 1, kinds: ["tpx/attendee.checked-in"], error: "fetch failed" }, new Date(at.getTime() - 30_000));
+    await runBackstops(h.db, { deps: { channels: { email: createDevEmailChannel(), sms: createDevSmsChannel() } }, now: new Date(at.getTime() - 20_000), source: "cron" });
+    const d = await eventDashboard(h.db, event.id);
+    expect(d.scheduler.dispatchErrors).toEqual({ count: 2, lastError: "fetch failed", lastAgeMs: 30_000 });
+    expect(d.scheduler.backstops).toEqual({ at: new Date(at.getTime() - 20_000).toISOString(), ageMs: 20_000, source: "cron" });
+    await runBackstops(h.db, { deps: { channels: { email: createDevEmailChannel(), sms: createDevSmsChannel() } }, now: at });
+    expect((await eventDashboard(h.db, event.id)).scheduler.backstops).toMatchObject({ ageMs: 0, source: "local_driver" });
   });
 });

@@ -2,6 +2,8 @@ import { like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
+import { PURGE_EVERY_MS, runBackstops } from "@/lib/jobs/backstops";
 import { clientIp, consume, consumeWith, limits, purgeExpiredRateLimits, tooManyRequests } from "@/lib/ratelimit";
 import { createTestDb } from "./db";
 
@@ -103,6 +105,17 @@ describe("consume", () => {
     const keys = (await h.db.select().from(rateLimits)).map((r) => r.key);
     expect(keys).toContain("live:x");
     expect(keys).not.toContain("old:x");
+  });
+
+  it("the backstops purge at most once a minute, not on every 2-second tick", async () => {
+    const stale = () => ({ key: `old:${Math.random()}`, points: 1, expire: new Date(Date.now() - 2 * 60 * 60 * 1000) });
+    const deps = { channels: { email: createDevEmailChannel(), sms: createDevSmsChannel() } };
+    const t0 = new Date("2026-12-10T15:00:00Z");
+    await h.db.insert(rateLimits).values(stale());
+    expect((await runBackstops(h.db, { deps, now: t0 })).purgedLimits).toBeGreaterThanOrEqual(1);
+    await h.db.insert(rateLimits).values(stale());
+    expect((await runBackstops(h.db, { deps, now: new Date(t0.getTime() + 2_000) })).purgedLimits).toBe(0);
+    expect((await runBackstops(h.db, { deps, now: new Date(t0.getTime() + PURGE_EVERY_MS) })).purgedLimits).toBe(1);
   });
 });
 

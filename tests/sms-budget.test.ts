@@ -44,7 +44,7 @@ beforeAll(async () => {
   }
   freeze(local(`${day} 11:45`, zone));
   await runPeerBatch(h.db, eventId, local(`${day} 11:45`, zone));
-});
+}, 240_000);
 afterAll(async () => {
   resetClock();
   setLanguageModelForTests(undefined);
@@ -88,5 +88,34 @@ describe("the SMS budget on the demo event's day", () => {
       const lower = sms.filter((m) => (m.type === "sponsor_recommendation" || m.type === "speaker_pcr_request") && live(m));
       if (lower.length) for (const m of sms.filter((x) => x.type === "peer_introduction")) expect(live(m)).toBe(true);
     }
+  });
+});
+
+describe("a late arrival", () => {
+  it("has the morning's sent reminders counted: still at most 8 texts that day, alerts first", async () => {
+    // She registered early that morning, before the reminders were due.
+    freeze(local(`${day} 06:00`, zone));
+    const slug = parseEventFile(buildDemoEventInput(day));
+    if (!slug.ok) throw new Error("demo invalid");
+    const r = await registerAttendee(h.db, { eventSlug: slug.file.event.slug, firstName: "Lena", lastName: "Late", email: "lena.late@example.com", phone: "+15125550177", smsConsent: true });
+    if (!r.ok) throw new Error(r.error.message);
+    // What the driver did this morning: her confirmation, then the 1-hour and event-start reminders (she was not in yet).
+    const reminders = (await smsOf(r.attendeeId)).filter((m) => ["registration_confirmation", "check_in_reminder_1_hour", "check_in_reminder_event_start"].includes(m.type));
+    expect(reminders.map((m) => m.type).sort()).toEqual(["check_in_reminder_1_hour", "check_in_reminder_event_start", "registration_confirmation"]);
+    for (const m of reminders) await h.db.update(eventMessages).set({ status: "sent", actualSendTime: m.scheduledFor }).where(eq(eventMessages.id, m.id));
+
+    freeze(local(`${day} 12:05`, zone));
+    const [row] = await h.db.select().from(eventAttendees).where(eq(eventAttendees.id, r.attendeeId));
+    const [u] = await h.db.select().from(users).limit(1);
+    const res = await checkIn(h.db, { method: "qr_code", code: row.qrCodeData, eventId }, { kind: "staff", userId: u.id, name: "Sam" });
+    if (!res.ok) throw new Error(res.error.message);
+    await buildAttendeePlan(h.db, r.attendeeId);
+
+    const onTheDay = (await smsOf(r.attendeeId)).filter((m) => m.scheduledFor >= local(`${day} 00:00`, zone) && live(m));
+    expect(onTheDay.filter((m) => m.type.startsWith("check_in_reminder"))).toHaveLength(2);
+    expect(onTheDay.length, JSON.stringify(onTheDay.map((m) => [m.type, m.status]))).toBeLessThanOrEqual(8);
+    expect(onTheDay.some((m) => m.type === "speaker_alert")).toBe(true);
+    const removed = (await smsOf(r.attendeeId)).filter((m) => m.status === "skipped" && m.statusReason !== "stale" && !m.type.startsWith("check_in_reminder"));
+    for (const m of removed) expect(m.statusReason === OVER_BUDGET_REASON || m.statusReason!.startsWith(BUNDLED_PREFIX), `${m.type}: ${m.statusReason}`).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-border bg-card">
-        <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4 sm:px-6">
+        {/* On a phone the nav takes its own row (scrolling sideways if it must); from sm up, one row. */}
+        <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:px-6 sm:py-0">
           <Link href="/admin" className="flex items-center gap-2 rounded-md" aria-label="TPX admin home">
             <Wordmark />
             <span className="text-sm font-medium text-muted-foreground">Admin</span>

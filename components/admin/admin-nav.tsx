@@ -14,8 +14,8 @@ const ITEMS = [
 export function AdminNav() {
   const pathname = usePathname() ?? "";
   return (
-    <nav aria-label="Admin">
-      <ul className="flex items-center gap-1">
+    <nav aria-label="Admin" className="order-last -mx-1 w-[calc(100%+0.5rem)] overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
+      <ul className="flex items-center gap-1 whitespace-nowrap">
         {ITEMS.map((item) => {
           const active = item.match(pathname);
           return (

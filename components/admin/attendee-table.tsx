@@ -139,7 +139,7 @@ export function AttendeeTable({ eventId, rows, total, pages }: { eventId: string
                 return (
                   <TableHead key={h.id} aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>
                     {key ? (
-                      <button type="button" className="inline-flex items-center gap-1 font-medium" onClick={() => sortBy(h.column.id)}>
+                      <button type="button" className="inline-flex items-center gap-1 font-semibold tracking-wide uppercase" onClick={() => sortBy(h.column.id)}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
                         {active ? state.dir === "asc" ? <ArrowUp aria-hidden="true" className="size-3" /> : <ArrowDown aria-hidden="true" className="size-3" /> : null}
                       </button>

@@ -1,7 +1,8 @@
-import { ChevronDown, Coffee, MapPin, Mic, Sparkles } from "lucide-react";
+import { ChevronDown, Coffee, Sparkles } from "lucide-react";
 import { groupByStart } from "@/lib/agenda/time-slots";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
+import { SessionFacts } from "./session-facts";
 import { formatTimeRange, groupByLocalDay } from "./time";
 
 export type FullAgendaItem = {
@@ -107,23 +108,7 @@ function SlotItems({ items, t, quiet }: { items: ReadonlyArray<FullAgendaItem>; 
             </span>
           </p>
           {!quiet ? (
-            <p className="flex flex-wrap gap-x-3 text-sm text-muted-foreground">
-              <span>{t.type[item.type]}</span>
-              {item.speaker ? (
-                <span className="inline-flex items-center gap-1">
-                  <Mic aria-hidden="true" className="size-3.5" />
-                  <span className="sr-only">{t.agenda.speaker} </span>
-                  {item.speaker.name}
-                </span>
-              ) : null}
-              {item.room ? (
-                <span className="inline-flex items-center gap-1">
-                  <MapPin aria-hidden="true" className="size-3.5" />
-                  <span className="sr-only">{t.agenda.room} </span>
-                  {item.room}
-                </span>
-              ) : null}
-            </p>
+            <SessionFacts speaker={item.speaker} room={item.room} t={t} lead={<span>{t.type[item.type]}</span>} />
           ) : item.room ? (
             <p className="pl-5.5 text-xs text-muted-foreground">{item.room}</p>
           ) : null}

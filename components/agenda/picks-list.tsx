@@ -1,6 +1,6 @@
-import { MapPin, Mic } from "lucide-react";
 import type { PersonalAgenda } from "@/lib/agenda/personal-agenda";
 import type { Dictionary, Locale } from "@/lib/i18n";
+import { SessionFacts } from "./session-facts";
 import { formatTimeRange } from "./time";
 
 type Item = PersonalAgenda["agenda"][number];
@@ -20,22 +20,7 @@ export function PicksList({ items, zone, locale, t }: { items: ReadonlyArray<Ite
             <span className="text-xs font-semibold text-accent-foreground">{t.agenda.recommended(item.recommended!.rank)}</span>
           </p>
           <h3 className="text-base leading-snug font-semibold text-pretty">{item.title}</h3>
-          <p className="flex flex-wrap gap-x-3 text-sm text-muted-foreground">
-            {item.speaker ? (
-              <span className="inline-flex items-center gap-1">
-                <Mic aria-hidden="true" className="size-3.5" />
-                <span className="sr-only">{t.agenda.speaker} </span>
-                {item.speaker.name}
-              </span>
-            ) : null}
-            {item.room ? (
-              <span className="inline-flex items-center gap-1">
-                <MapPin aria-hidden="true" className="size-3.5" />
-                <span className="sr-only">{t.agenda.room} </span>
-                {item.room}
-              </span>
-            ) : null}
-          </p>
+          <SessionFacts speaker={item.speaker} room={item.room} t={t} />
           {item.recommended!.why ? <p className="line-clamp-2 text-sm leading-snug text-pretty text-foreground/85">{item.recommended!.why}</p> : null}
         </li>
       ))}

@@ -84,7 +84,8 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   const running = state === "on" || state === "starting";
   return (
     <section aria-label="Camera" className="grid gap-3 rounded-2xl border border-border bg-card p-4 shadow-xs">
-      <div className="relative aspect-[4/3] overflow-hidden rounded-xl bg-black">
+      {/* Capped in portrait so the typed-code field and the answer stay on the first screen. */}
+      <div className="relative aspect-[4/3] max-h-[36vh] w-full overflow-hidden rounded-xl bg-black portrait:aspect-video landscape:max-h-none">
         <video ref={video} muted playsInline aria-label="Camera preview" className={running ? "size-full object-cover" : "hidden"} />
         {!running ? (
           <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-white/80">

@@ -66,7 +66,10 @@ export function CheckInDesk({
 
   return (
     <div className="grid gap-6">
-      <ResultBanner result={tablet.result} canUndo={undoOpen} onUndo={() => void tablet.undo()} />
+      {/* The answer stays in view while staff scroll to the search or the field has focus lower down. */}
+      <div className="sticky top-2 z-30">
+        <ResultBanner result={tablet.result} canUndo={undoOpen} onUndo={() => void tablet.undo()} />
+      </div>
 
       <div className="flex flex-wrap items-center gap-3 text-base">
         {tablet.online ? null : (
@@ -100,14 +103,14 @@ export function CheckInDesk({
         </section>
       ) : null}
 
-      <div className="grid gap-6 md:landscape:grid-cols-2">
+      <div className="grid gap-6 md:landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <CameraScanner onCode={(code) => void tablet.scan({ code }, mode)} />
-        <section className="grid content-start gap-4 rounded-2xl border border-border bg-card p-5 shadow-xs">
+        <section className="grid min-w-0 content-start gap-4 rounded-2xl border border-border bg-card p-5 shadow-xs">
           <div className="grid gap-1.5">
             <Label htmlFor="scan-mode">Scanning for</Label>
             <select
               id="scan-mode"
-              className="h-12 rounded-md border border-input bg-background px-3 text-base"
+              className="h-12 w-full min-w-0 truncate rounded-md border border-input bg-background px-3 text-base"
               value={mode.kind === "door" ? "" : mode.agendaItemId}
               onChange={(e) => {
                 const s = sessions.find((x) => x.id === e.target.value);

@@ -24,6 +24,7 @@ export const outboxBackstopsFunction = inngest.createFunction(
       return runBackstops(db, {
         deps: appDeliveryDeps(db),
         sweepOverdueMs: SWEEP_OVERDUE_MS,
+        source: "cron",
         plans: async (at) => {
           await orchestration.sweep(at);
           await followup(at);

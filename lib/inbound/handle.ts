@@ -10,7 +10,7 @@ import { parseIntents, type Intent } from "./intents";
 import { markOptedIn, markOptedOut } from "./opt-out";
 import { answerAttendance, answerIntroduction, type Handled } from "./peers";
 import { latestOpen, openPrompts, type Prompt } from "./prompts";
-import { recordRating } from "./ratings";
+import { bundleOf, recordRating } from "./ratings";
 import { dispatchReplies, queueReply } from "./replies";
 import { findSenderByPhone, type Sender } from "./sender";
 import { recordAttended, recordBoothVisits } from "./visits";
@@ -96,7 +96,7 @@ export async function handleInboundSms(db: Db, sms: InboundSms, deps: InboundDep
 
 async function route(db: Db, s: Known, body: string, at: Date, deps: InboundDeps) {
   const prompts = await openPrompts(db, s.attendee.id, at);
-  const intents = parseIntents(body, prompts[0]?.expecting ?? null);
+  const intents = parseIntents(body, prompts[0]?.expecting ?? null, { bundleSize: bundleOf(prompts[0])?.length });
   const replies: string[] = [];
   const outbox: SavedMessage[] = [];
   const handled: string[] = [];
@@ -130,9 +130,13 @@ async function route(db: Db, s: Known, body: string, at: Date, deps: InboundDeps
       else if (p.expecting === "intro") take(await answerIntroduction(db, s, p, intent.kind === "yes", at));
       else take(await answerAttendance(db, s, p, intent.kind === "yes", at));
     } else if (intent.kind === "rating") {
-      const p = answering(latestOpen(prompts, ["rating"]));
-      if (p) take(await recordRating(db, s, p, intent.score, intent.comment, at));
-      else take({ handledAs: "rating_without_request", reply: "Thanks for the rating! There's nothing waiting for one right now; we'll text you after your next session.", outbox: [] });
+      const open = latestOpen(prompts, ["rating"]);
+      const h = open ? await recordRating(db, s, open, intent, at) : null;
+      // A reply we had to ask back about ("which talk?") leaves the request open for the answer.
+      if (h && open) {
+        if (h.handledAs !== "rating_ambiguous" && h.handledAs !== "rating_missing") answering(open);
+        take(h);
+      } else take({ handledAs: "rating_without_request", reply: "Thanks for the rating! There's nothing waiting for one right now; we'll text you after your next session.", outbox: [] });
     } else if (intent.kind === "booths") {
       const p = answering(latestOpen(prompts, ["booths"]));
       if (p) take(await recordBoothVisits(db, s, p, intent.booths, at));

@@ -10,7 +10,8 @@ export type Intent =
   | { kind: "help" }
   | { kind: "yes" }
   | { kind: "no" }
-  | { kind: "rating"; score: number; comment?: string }
+  /** `member`: which talk of a bundled request ("A4 B5": 0 and 1); absent for a single request. */
+  | { kind: "rating"; score: number; comment?: string; member?: number }
   | { kind: "booths"; booths: string[] }
   | { kind: "here" }
   | { kind: "question"; text: string };
@@ -115,6 +116,39 @@ function commentFrom(original: string, normalizedRest: string): string | undefin
   return (at >= 0 ? flat.slice(at, at + rest.length) : rest).slice(0, 500);
 }
 
+/**
+ * The answer to a bundled rating request ("rate the last two talks: reply A4 B5"):
+ * letter–score pairs in any order and spacing ("a 4, b=5", "A: 4 and B: 5"), or, for
+ * a bundle of `size`, exactly that many bare scores in order ("4 5", "4 and 5").
+ * Anything after the pairs is the comment of the last one. Null when it is not that shape.
+ */
+export function parseBundleRatings(text: string, size: number): Array<{ member: number; score: number; comment?: string }> | null {
+  const t = normalize(text);
+  if (size < 2) return null;
+  // Any of A–E is read (a "C3" to a two-talk text is answered "there was no talk C").
+  const letters = "abcde";
+  const sep = "\\s*(?:(?:[,;&+/]|and|y)\\s*)?";
+  const pair = `([${letters}])\\s*[:=.)-]?\\s*([1-5])(?:\\s*/\\s*5)?`;
+  const byLetter = t.match(new RegExp(`^${pair}(?:${sep}${pair})*(?=$|[\\s.,!:;–—-])`, "u"));
+  let found: Array<{ member: number; score: number }> = [];
+  let consumed = 0;
+  if (byLetter) {
+    consumed = byLetter[0].length;
+    found = [...byLetter[0].matchAll(new RegExp(pair, "gu"))].map((m) => ({ member: letters.indexOf(m[1]), score: Number(m[2]) }));
+  } else {
+    // Bare scores need a separator ("4 5", "4, 5"; "45" is not two scores).
+    const bare = t.match(new RegExp(`^[1-5](?:(?:\\s*(?:[,;&+/]|and|y)\\s*|\\s+)[1-5]){${size - 1}}(?=$|[\\s.,!:;–—-])`, "u"));
+    if (!bare) return null;
+    consumed = bare[0].length;
+    found = [...bare[0].matchAll(/[1-5]/g)].map((m, i) => ({ member: i, score: Number(m[0]) }));
+  }
+  // The comment belongs to the pair written last; one score per talk (a letter given twice keeps its last).
+  const comment = commentFrom(text, t.slice(consumed));
+  const written: Array<{ member: number; score: number; comment?: string }> = found.map((f, i) => (comment && i === found.length - 1 ? { ...f, comment } : f));
+  const byMember = new Map(written.map((f) => [f.member, f]));
+  return [...byMember.values()].sort((a, b) => a.member - b.member);
+}
+
 /** Booth numbers in a batch-check answer: "12, 105 and 7", "booths 12 & 105", "none". */
 export function parseBooths(text: string): string[] | null {
   const t = normalize(text);
@@ -147,12 +181,21 @@ function restAsQuestion(rest: string, original: string): Intent[] {
   return [{ kind: "question", text: at >= 0 ? original.slice(at).trim() : r }];
 }
 
-export function parseIntents(text: string, expecting: Expecting = null): Intent[] {
+/**
+ * `bundleSize`: how many talks the open rating request covers (2 or more for a bundle
+ * from the SMS budget, docs/decisions/0151), so "A4 B5" or "4 5" rate each of them.
+ */
+export function parseIntents(text: string, expecting: Expecting = null, opts: { bundleSize?: number } = {}): Intent[] {
   const t = normalize(text);
   if (!t) return [];
   if (isOptOut(text)) return [{ kind: "opt_out" }];
   if (isKeyword(t, OPT_IN_WORDS)) return [{ kind: "opt_in" }];
   if (isKeyword(t, HELP_WORDS)) return [{ kind: "help" }];
+
+  if (expecting === "rating" && (opts.bundleSize ?? 0) > 1) {
+    const each = parseBundleRatings(text, opts.bundleSize!);
+    if (each) return each.map((r) => ({ kind: "rating" as const, ...r }));
+  }
 
   if (expecting === "booths") {
     const booths = parseBooths(text);

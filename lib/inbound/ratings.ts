@@ -15,18 +15,52 @@ type Known = Sender & { attendee: NonNullable<Sender["attendee"]>; event: NonNul
  */
 export const PCR_PRIOR_WEIGHT = 5;
 
-/** A 1–5 answer to the latest open rating request (SPEC §6), from someone who was there. */
-export async function recordRating(db: Db, s: Known, prompt: Prompt, score: number, comment: string | undefined, at: Date): Promise<Handled> {
+type Facts = Record<string, unknown>;
+
+/** The talks of a bundled rating request (two or more in one text), or null for a single one. */
+export function bundleOf(prompt: Prompt | undefined): Facts[] | null {
+  if (!prompt || prompt.expecting !== "rating") return null;
+  const b = (prompt.message.personalization as { bundle?: unknown }).bundle;
+  return Array.isArray(b) && b.length > 1 ? (b as Facts[]) : null;
+}
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+/**
+ * A 1–5 answer to the latest open rating request (SPEC §6), from someone who was there.
+ * For a bundled request, `member` says which talk ("A4 B5"); a bare score to a bundle
+ * is ambiguous and is asked back rather than guessed.
+ */
+export async function recordRating(
+  db: Db,
+  s: Known,
+  prompt: Prompt,
+  rating: { score: number; comment?: string; member?: number },
+  at: Date,
+): Promise<Handled> {
+  const { score, comment } = rating;
   if (!s.attendee.checkInTime) {
     return { handledAs: "rating_refused", reply: "Thanks! Ratings are open to attendees who checked in, so we couldn't record this one.", outbox: [] };
   }
-  const p = prompt.message.personalization;
   if (prompt.message.type === "feedback_request") {
     // The post-event feedback, answered by SMS instead of the form (lib/followup): once per registration.
     const who = { eventId: s.event.id, attendeeId: s.attendee.id, contractorId: s.contractor.id };
     const saved = await submitFeedback(db, who, { score, comment: comment ?? null, source: "sms" }, at);
     if (!saved.ok) return { handledAs: "feedback_repeat", reply: "Thanks! We already have your feedback for this event.", outbox: [] };
     return { handledAs: "feedback", reply: `Thanks for your feedback on ${s.event.name}: ${score}/5!`, outbox: [] };
+  }
+  const bundle = bundleOf(prompt);
+  if (bundle && rating.member === undefined) {
+    const names = bundle.map((d, i) => `${letter(i)} = ${String(d.speakerName || d.title || "a session")}`).join(", ");
+    const example = bundle.map((_, i) => `${letter(i)}${i === 0 ? score : "4"}`).join(" ");
+    return { handledAs: "rating_ambiguous", reply: `Thanks! Which talk was that for? Reply like "${example}" (${names}).`, outbox: [] };
+  }
+  if (!bundle && (rating.member ?? 0) > 0) {
+    return { handledAs: "rating_missing", reply: "Thanks! That request was for one talk only.", outbox: [] };
+  }
+  const p: Facts = bundle ? (bundle[rating.member!] ?? {}) : prompt.message.personalization;
+  if (bundle && !bundle[rating.member!]) {
+    return { handledAs: "rating_missing", reply: `Thanks! There was no talk ${letter(rating.member!)} in that text.`, outbox: [] };
   }
   if (prompt.message.type === "event_pcr_request") {
     await db.insert(ratings).values({ eventId: s.event.id, attendeeId: s.attendee.id, subject: "event", subjectId: s.event.id, score, comment: comment ?? null, source: "sms" });

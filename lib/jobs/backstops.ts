@@ -1,4 +1,6 @@
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { systemState } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { claimDueMessages, processClaimed, type DeliveryDeps } from "@/lib/messaging/deliver";
 import { reconcileUncertainSms, recoverStaleClaims } from "@/lib/messaging/reconcile";
@@ -20,7 +22,17 @@ export type BackstopOptions = {
   /** Retries plans left pending or failed and runs due peer batches (lib/orchestration/local-jobs). */
   plans?: (now: Date) => Promise<void>;
   sweepLimit?: number;
+  /** Who ran it, for the dashboard's "backstops last ran" (the cron or the local driver). */
+  source?: BackstopSource;
 };
+
+export type BackstopSource = "cron" | "local_driver";
+export const BACKSTOPS_KEY = "backstops_last_run";
+export type BackstopRun = { at: string; source: BackstopSource; tally: BackstopTally };
+
+/** Expired rate-limit counters are purged at most this often per process (the cron runs once a minute). */
+export const PURGE_EVERY_MS = 60_000;
+let lastPurgeAt = -Infinity;
 
 export type BackstopTally = { swept: number; recovered: number; confirmed: number; retried: number; failed: number; purgedLimits: number };
 
@@ -36,6 +48,22 @@ export async function runBackstops(db: Db, opts: BackstopOptions): Promise<Backs
   }
   if (opts.plans) await opts.plans(at);
   // Expired rate-limit counters (the library's own cleanup timer is off: it would outlive serverless runs).
-  const purgedLimits = await purgeExpiredRateLimits(db).catch(() => 0);
-  return { swept, recovered, ...reconciled, purgedLimits };
+  let purgedLimits = 0;
+  if (at.getTime() - lastPurgeAt >= PURGE_EVERY_MS || at.getTime() < lastPurgeAt) {
+    lastPurgeAt = at.getTime();
+    purgedLimits = await purgeExpiredRateLimits(db).catch(() => 0);
+  }
+  const tally = { swept, recovered, ...reconciled, purgedLimits };
+  const run: BackstopRun = { at: at.toISOString(), source: opts.source ?? "local_driver", tally };
+  await db
+    .insert(systemState)
+    .values({ key: BACKSTOPS_KEY, value: run })
+    .onConflictDoUpdate({ target: systemState.key, set: { value: run, updatedAt: sql`now()` } });
+  return tally;
+}
+
+/** The last completed backstop run (either source), or null before the first. */
+export async function readLastBackstopRun(db: Db): Promise<BackstopRun | null> {
+  const [row] = await db.select().from(systemState).where(eq(systemState.key, BACKSTOPS_KEY));
+  return (row?.value as BackstopRun | undefined) ?? null;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsPacing } from "@/db/schema";
 
@@ -40,14 +40,39 @@ export type PacerOptions = {
   sleep: (ms: number) => Promise<void>;
 };
 
+/**
+ * The booking started at `bookedAt` (taken before the query); the send goes now. When the
+ * take itself was slow (a loaded box), move the booking's end to now + the slot, but only
+ * while it is still ours (nobody took the number after it): else the next sender could go
+ * less than a slot after this one arrives. False: someone already has the number.
+ */
+export async function rebookFromNow(db: Db, sender: string, bookedAt: Date, durMs: number, at: Date): Promise<boolean> {
+  const mine = new Date(bookedAt.getTime() + durMs);
+  const moved = await db
+    .update(smsPacing)
+    .set({ nextFreeAt: new Date(at.getTime() + durMs) })
+    .where(and(eq(smsPacing.sender, sender), eq(smsPacing.nextFreeAt, mine)))
+    .returning({ sender: smsPacing.sender });
+  return moved.length > 0;
+}
+
+/** A take slower than this is re-booked from the moment it returned (rebookFromNow). */
+export const SLOW_TAKE_MS = 10;
+
 /** A pacer that waits until it holds the number; resolves with the ms it waited. */
 export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
   return async (sender, segments) => {
     const started = opts.now().getTime();
+    const durMs = Math.ceil((segments * 1000) / opts.segmentsPerSecond);
     for (;;) {
       const at = opts.now();
       const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
-      if (attempt.acquired) return at.getTime() - started;
+      if (attempt.acquired) {
+        const took = opts.now();
+        if (took.getTime() - at.getTime() <= SLOW_TAKE_MS || (await rebookFromNow(db, sender, at, durMs, took))) return at.getTime() - started;
+        // The slot ran out while the take was in flight and another sender has the number: queue again.
+        continue;
+      }
       await opts.sleep(Math.max(1, attempt.nextFreeAt.getTime() - at.getTime()));
     }
   };

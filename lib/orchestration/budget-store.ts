@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventMessages, events, type MessageType } from "@/db/schema";
 import { loadSessions } from "./context";
@@ -7,15 +7,13 @@ import { formatTime } from "@/lib/messaging/templates/format";
 import { peerIntroductionTime } from "@/lib/matching";
 import { applySmsBudget, BUNDLED_PREFIX, OVER_BUDGET_REASON, type BudgetMessage } from "@/lib/scheduling/budget";
 
-/** The SMS the plan creates on the day; pre-event reminders still scheduled skip once checked in, so they do not count. */
+/**
+ * The SMS the plan creates on the day. Every text already sent that day counts too, the
+ * morning's check-in reminders included (a late arrival's budget is what is left of the
+ * day's 8); reminders still scheduled skip once checked in, so they do not (decision 0151).
+ */
 const PLAN_TYPES: MessageType[] = ["check_in_confirmation", "agenda_ready", "speaker_alert", "peer_introduction", "peer_match_attendance", "sponsor_recommendation", "speaker_pcr_request", "event_pcr_request"];
 const SPENT = ["sent", "sending"] as const;
-/**
- * Not counted, even once sent: the morning's check-in reminders go only to people not
- * checked in yet, before their plan exists (decision 0151). Counting them would let a
- * late arrival's two reminders push out their introductions.
- */
-const OUTSIDE_BUDGET: MessageType[] = ["check_in_reminder_night_before", "check_in_reminder_1_hour", "check_in_reminder_event_start"];
 export const BUNDLE_KEY_PREFIX = "bundle:";
 /** SPEC §5.2: nobody gets more than 3 peers (lib/orchestration/rank.ts MAX_PEERS; not imported: rank imports the store). */
 const MAX_PEERS = 3;
@@ -43,7 +41,6 @@ export async function rebalanceSmsBudget(db: Db, owner: Owner, now: Date): Promi
       and(
         eq(eventMessages.attendeeId, owner.attendeeId),
         eq(eventMessages.channel, "sms"),
-        notInArray(eventMessages.type, OUTSIDE_BUDGET),
         or(
           inArray(eventMessages.status, [...SPENT]),
           and(eq(eventMessages.status, "scheduled"), inArray(eventMessages.type, PLAN_TYPES)),

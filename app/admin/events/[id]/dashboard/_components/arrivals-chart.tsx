@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** Arrivals per 15 minutes (bars) and the running total (line), in the event's time zone. */
 export function ArrivalsChart({ series, timezone }: { series: Array<{ at: string; arrivals: number }>; timezone: string }) {
@@ -22,8 +22,10 @@ export function ArrivalsChart({ series, timezone }: { series: Array<{ at: string
           <YAxis yAxisId="n" allowDecimals={false} fontSize={12} />
           <YAxis yAxisId="t" orientation="right" allowDecimals={false} fontSize={12} />
           <Tooltip />
-          <Bar yAxisId="n" dataKey="arrivals" name="Arrivals (15 min)" fill="#10b981" isAnimationActive={false} />
-          <Line yAxisId="t" dataKey="total" name="Checked in" stroke="#2563eb" dot={false} isAnimationActive={false} />
+          <Legend verticalAlign="top" height={28} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          {/* A few buckets only (the first minutes of check-in): narrow bars, and dots so the running total shows. */}
+          <Bar yAxisId="n" dataKey="arrivals" name="Arrivals per 15 min (left)" fill="#10b981" maxBarSize={56} isAnimationActive={false} />
+          <Line yAxisId="t" dataKey="total" name="Checked in, total (right)" stroke="#2563eb" dot={data.length < 4} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

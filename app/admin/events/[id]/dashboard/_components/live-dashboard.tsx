@@ -102,6 +102,16 @@ export function LiveDashboard({ eventId, timezone, initial }: { eventId: string;
             <ul className="grid gap-1 text-sm" aria-label="Scheduler health">
               <li>Local driver: {hb ? `${hb.healthy ? "running" : "stalled"}, last heartbeat ${seconds((hb.ageMs ?? 0) / 1000)} ago (${hb.mode})` : "no heartbeat"}</li>
               <li>Inngest: {d.scheduler.inngestConfigured ? "configured" : "not configured (the local driver sends)"}</li>
+              <li>
+                Dispatch errors: {d.scheduler.dispatchErrors.count === 0
+                  ? "none"
+                  : `${d.scheduler.dispatchErrors.count}, the last ${seconds((d.scheduler.dispatchErrors.lastAgeMs ?? 0) / 1000)} ago: ${d.scheduler.dispatchErrors.lastError ?? "unknown"}`}
+              </li>
+              <li>
+                Backstops: {d.scheduler.backstops
+                  ? `last ran ${seconds(d.scheduler.backstops.ageMs / 1000)} ago (${d.scheduler.backstops.source === "cron" ? "Inngest cron" : "local driver"})`
+                  : "not run yet"}
+              </li>
             </ul>
           </Panel>
         </div>
