@@ -64,7 +64,7 @@ export const POST_EVENT_SMS_ES: Partial<Record<MessageType, SmsTemplate>> = {
         ]
       : [
           `${hiEs(ctx)}, lamentamos no haberle visto en ${name(ctx)}. Esperamos verle en el proximo: ${home(ctx)}${STOP_ES}`,
-          `Le extranamos en ${name(ctx)}. Proximos eventos: ${home(ctx)}${STOP_ES}`,
+          `Hola, le extranamos en ${name(ctx)}. Proximos eventos: ${home(ctx)}${STOP_ES}`,
         ],
   sponsor_batch_check: (ctx) => [
     `${hiEs(ctx)}, ¿que stands de patrocinadores visito en ${name(ctx)}? Responda con los numeros, p. ej. "12, 14".${STOP_ES}`,
