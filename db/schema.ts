@@ -10,3 +10,4 @@ export * from "./schema/checkin";
 export * from "./schema/ratelimits";
 export * from "./schema/inbound";
 export * from "./schema/learning";
+export * from "./schema/followup";

@@ -10,6 +10,9 @@ export const attendeeCheckedIn = eventType("tpx/attendee.checked-in", { schema: 
 export const smsDue = eventType("tpx/sms.due", { schema: jobEventSchemas["tpx/sms.due"] });
 /** The outbox's backstops run every minute (lib/jobs/backstops.ts). */
 export const everyMinute = cron("* * * * *");
+export const eventEndScheduled = eventType("tpx/event.end-scheduled", { schema: jobEventSchemas["tpx/event.end-scheduled"] });
+/** Between events (lib/followup/between-events.ts): once a day, 15:00 UTC (morning in the US). */
+export const dailyAt1500Utc = cron("0 15 * * *");
 export const peerBatchScheduled = eventType("tpx/peers.batch-scheduled", { schema: jobEventSchemas["tpx/peers.batch-scheduled"] });
 
 const e = env();

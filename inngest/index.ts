@@ -1,3 +1,5 @@
+import { betweenEventsFunction } from "./functions/between-events";
+import { completeEventFunction } from "./functions/complete-event";
 import { buildAttendeePlanFunction } from "./functions/build-attendee-plan";
 import { deliverMessageFunction } from "./functions/deliver-message";
 import { deliverSmsFunction } from "./functions/deliver-sms";
@@ -11,4 +13,6 @@ export const functions = [
   outboxBackstopsFunction,
   buildAttendeePlanFunction,
   peerBatchMatchingFunction,
+  completeEventFunction,
+  betweenEventsFunction,
 ];

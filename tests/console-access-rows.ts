@@ -23,7 +23,7 @@ const consolePage = (path: string, url: (f: AccessFixture) => string): PageRow =
 
 export const CONSOLE_PAGE_ROWS: PageRow[] = [
   consolePage("events/new", () => "/admin/events/new"),
-  ...(["edit", "agenda", "speakers", "sponsors", "attendees", "messages", "import"] as const).map((tab) =>
+  ...(["edit", "agenda", "speakers", "sponsors", "attendees", "messages", "import", "feedback"] as const).map((tab) =>
     consolePage(`events/[id]/${tab}`, (f) => `/admin/events/${f.eventId}/${tab}`),
   ),
   consolePage("events/[id]/attendees/[attendeeId]", (f) => `/admin/events/${f.eventId}/attendees/${f.attendeeId}`),

@@ -12,6 +12,7 @@ const TABS = [
   ["attendees", "Attendees"],
   ["messages", "Messages"],
   ["outbox", "Outbox"],
+  ["feedback", "Feedback"],
   ["import", "Import"],
   ["staff", "Staff"],
 ] as const;

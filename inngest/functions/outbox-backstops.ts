@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { runBackstops } from "@/lib/jobs/backstops";
 import { appDeliveryDeps } from "@/lib/jobs/delivery-deps";
+import { followupSweep } from "@/lib/followup/sweep";
 import { localOrchestration } from "@/lib/orchestration/local-jobs";
 import { everyMinute, inngest } from "../client";
 
@@ -17,11 +18,17 @@ export const outboxBackstopsFunction = inngest.createFunction(
   async ({ step }) =>
     step.run("run-backstops", async () => {
       const db = await getDb();
+      const orchestration = localOrchestration(db, { retryAfterMs: SWEEP_OVERDUE_MS });
+      // Events whose completion run was lost complete here (the daily pass is its own cron).
+      const followup = followupSweep(db, { daily: false });
       return runBackstops(db, {
         deps: appDeliveryDeps(db),
         sweepOverdueMs: SWEEP_OVERDUE_MS,
         source: "cron",
-        plans: localOrchestration(db, { retryAfterMs: SWEEP_OVERDUE_MS }).sweep,
+        plans: async (at) => {
+          await orchestration.sweep(at);
+          await followup(at);
+        },
       });
     }),
 );

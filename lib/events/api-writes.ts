@@ -4,6 +4,7 @@ import { events, type AgendaItem, type Event, type Speaker, type Sponsor } from 
 import { now as clockNow } from "@/lib/clock";
 import { appError, type Result } from "@/lib/errors";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
+import { scheduleEventCompletion } from "@/lib/followup/complete";
 import { replanEventMessages } from "@/lib/scheduling/replan";
 import type { REVENUE_TIERS } from "./event-file";
 import { agendaValuesOf, generatedKey, cancelAgendaItem, deleteSpeaker, findAgendaItem, findSpeaker, findSponsor, removeSponsor, saveSpeaker, saveSponsor, writeAgendaItem, type AgendaValues } from "./items";
@@ -42,6 +43,7 @@ export async function createEvent(db: Db, values: EventValues): Promise<Result<{
   const [event] = await db.insert(events).values(values).onConflictDoNothing({ target: events.slug }).returning();
   if (!event) return { ok: false, error: conflict("An event with this slug already exists.", "slug") };
   await schedulePeerBatch(db, event.id);
+  await scheduleEventCompletion(db, event.id);
   return { ok: true, event };
 }
 
@@ -194,4 +196,5 @@ export async function cancelAgendaItemOf(db: Db, eventId: string, itemId: string
 async function afterScheduleChange(db: Db, eventId: string): Promise<void> {
   await replanEventMessages(db, eventId);
   await schedulePeerBatch(db, eventId);
+  await scheduleEventCompletion(db, eventId);
 }

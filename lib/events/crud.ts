@@ -6,6 +6,7 @@ import { now as clockNow } from "@/lib/clock";
 import { appError, type Result } from "@/lib/errors";
 import { dispatchCancelledMessages } from "@/lib/jobs/dispatch";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
+import { scheduleEventCompletion } from "@/lib/followup/complete";
 import type { EventFile } from "./event-file";
 import { getEventById } from "./queries";
 import { valuesDiffer } from "./import";
@@ -101,6 +102,9 @@ export async function setEventStatus(db: Db, eventId: string, to: EventStatus): 
   });
   if (!event) return { ok: false, error: appError(409, "status_changed", "Someone else changed this event. Reload and try again.") };
   if (ids.length) await dispatchCancelledMessages(ids);
-  if (to === "published") await schedulePeerBatch(db, eventId);
+  if (to === "published") {
+    await schedulePeerBatch(db, eventId);
+    await scheduleEventCompletion(db, eventId);
+  }
   return { ok: true, event, cancelledMessages: ids.length };
 }

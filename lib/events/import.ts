@@ -4,6 +4,7 @@ import { contractors, eventAgendaItems, eventSpeakers, eventSponsors, events } f
 import { registerBatch } from "@/lib/imports/batch-register";
 import { replanEventMessages } from "@/lib/scheduling/replan";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
+import { scheduleEventCompletion } from "@/lib/followup/complete";
 import type { EventFile } from "./event-file";
 
 export type KindCounts = { created: number; updated: number; unchanged: number };
@@ -37,6 +38,8 @@ export async function importEventFile(db: Db, file: EventFile, opts: { now: Date
   const messages = scheduleChanged ? await replanEventMessages(db, counts.eventId, { now: opts.now }) : null;
   // New event or moved agenda: (re)schedule its batch peer matching (SPEC §5.4).
   if (scheduleChanged || counts.event === "created") await schedulePeerBatch(db, counts.eventId);
+  // The file may also publish the event: its completion is (re)scheduled either way (same end → same run id).
+  await scheduleEventCompletion(db, counts.eventId);
   const registrations = await registerAll(db, file, counts.eventId, opts.now);
   return { ...counts, slug: file.event.slug, registrations, messages };
 }

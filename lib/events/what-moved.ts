@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { eventMessages, type MessageType } from "@/db/schema";
 import { replanEventMessages } from "@/lib/scheduling/replan";
 import { schedulePeerBatch } from "@/lib/orchestration/peer-batch";
+import { scheduleEventCompletion } from "@/lib/followup/complete";
 
 /**
  * "What moved" (issue 8): every console change that touches the schedule runs the
@@ -49,5 +50,6 @@ export async function withReplan<T>(db: Db, eventId: string, now: Date, change: 
   const result = await change();
   await replanEventMessages(db, eventId, { now });
   await schedulePeerBatch(db, eventId);
+  await scheduleEventCompletion(db, eventId);
   return { result, moved: diffSnapshots(before, await snapshot(db, eventId)) };
 }

@@ -84,6 +84,20 @@ export const en = {
     sponsors: "Sponsors",
     registerNow: "Register now",
   },
+  feedback: {
+    title: "How was it?",
+    lead: (event: string) => `A rating from 1 to 5 and, if you like, a comment about ${event}. It helps us plan the next one.`,
+    score: "Your rating",
+    scoreHint: "1 = poor, 5 = excellent",
+    comment: "Comment",
+    send: "Send feedback",
+    sending: "Sending…",
+    thanks: "Thank you! Your feedback is in.",
+    alreadyGiven: "You have already sent your feedback for this event. Thank you!",
+    yours: (score: number) => `Your rating: ${score}/5`,
+    notAttended: "Feedback is open to attendees who checked in.",
+    notOver: "Feedback opens when the event is over.",
+  },
 } as const satisfies Record<string, unknown>;
 
 type Widen<T> = T extends (...args: infer A) => infer R

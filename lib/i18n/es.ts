@@ -86,4 +86,18 @@ export const es: Dictionary = {
     sponsors: "Patrocinadores",
     registerNow: "Registrarme",
   },
+  feedback: {
+    title: "¿Qué tal estuvo?",
+    lead: (event: string) => `Una nota del 1 al 5 y, si quiere, un comentario sobre ${event}. Nos ayuda a preparar el próximo.`,
+    score: "Su nota",
+    scoreHint: "1 = malo, 5 = excelente",
+    comment: "Comentario",
+    send: "Enviar opinión",
+    sending: "Enviando…",
+    thanks: "¡Gracias! Recibimos su opinión.",
+    alreadyGiven: "Ya envió su opinión sobre este evento. ¡Gracias!",
+    yours: (score: number) => `Su nota: ${score}/5`,
+    notAttended: "La encuesta es para los asistentes que hicieron check-in.",
+    notOver: "La encuesta se abre cuando termina el evento.",
+  },
 };

@@ -16,6 +16,7 @@ const PROMPT_TYPES = [
   "event_pcr_request",
   "sponsor_batch_check",
   "speaker_alert",
+  "feedback_request",
 ] as const satisfies readonly MessageType[];
 
 /** A rating request or check older than this is closed: the moment has passed. */
@@ -32,6 +33,7 @@ const EXPECTS: Record<(typeof PROMPT_TYPES)[number], Exclude<Expecting, null>> =
   event_pcr_request: "rating",
   sponsor_batch_check: "booths",
   speaker_alert: "alert",
+  feedback_request: "rating",
 };
 
 export async function openPrompts(db: Db, attendeeId: string, at: Date): Promise<Prompt[]> {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { aiLearningEvents, eventAgendaItems, eventSpeakers, eventSponsors, ratings, recommendations } from "@/db/schema";
+import { submitFeedback } from "@/lib/followup/feedback";
 import { recordOutcome } from "./engagement";
 import type { Handled } from "./peers";
 import type { Prompt } from "./prompts";
@@ -40,6 +41,13 @@ export async function recordRating(
   const { score, comment } = rating;
   if (!s.attendee.checkInTime) {
     return { handledAs: "rating_refused", reply: "Thanks! Ratings are open to attendees who checked in, so we couldn't record this one.", outbox: [] };
+  }
+  if (prompt.message.type === "feedback_request") {
+    // The post-event feedback, answered by SMS instead of the form (lib/followup): once per registration.
+    const who = { eventId: s.event.id, attendeeId: s.attendee.id, contractorId: s.contractor.id };
+    const saved = await submitFeedback(db, who, { score, comment: comment ?? null, source: "sms" }, at);
+    if (!saved.ok) return { handledAs: "feedback_repeat", reply: "Thanks! We already have your feedback for this event.", outbox: [] };
+    return { handledAs: "feedback", reply: `Thanks for your feedback on ${s.event.name}: ${score}/5!`, outbox: [] };
   }
   const bundle = bundleOf(prompt);
   if (bundle && rating.member === undefined) {

@@ -104,3 +104,17 @@ export function dispatchPeerBatch(eventId: string, runAt: Date): Promise<Dispatc
     },
   ]);
 }
+
+/**
+ * (Re)schedules the event's completion at its end (SPEC §6). The id carries the end, so a
+ * moved end starts a fresh run; the older run wakes, sees the end moved and stands down.
+ */
+export function dispatchEventCompletion(eventId: string, endsAt: Date): Promise<DispatchResult> {
+  return send([
+    {
+      name: "tpx/event.end-scheduled",
+      id: `complete-${eventId}-${endsAt.getTime()}`,
+      data: { eventId, endsAt: endsAt.toISOString() },
+    },
+  ]);
+}

@@ -21,6 +21,8 @@ export const jobEventSchemas = {
   "tpx/attendee.checked-in": z.object({ attendeeId: z.string() }),
   /** Batch peer matching for an event is due at `runAt` (lunch − 15 min); a newer event supersedes. */
   "tpx/peers.batch-scheduled": z.object({ eventId: z.string(), runAt: z.string() }),
+  /** The event ends at `endsAt`: complete it then (SPEC §6); a newer event for a moved end supersedes. */
+  "tpx/event.end-scheduled": z.object({ eventId: z.string(), endsAt: z.string() }),
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;

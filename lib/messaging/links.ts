@@ -15,5 +15,6 @@ export function attendeeLinks(event: Pick<Event, "slug">, attendee: Pick<Attende
     /** RFC 8058: mailbox providers POST here from their own "Unsubscribe" button. */
     unsubscribeOneClick: `${root}/api/unsubscribe?t=${t}`,
     calendar: `${root}/api/events/${slug}/calendar.ics?t=${t}`,
+    feedback: `${root}/events/${slug}/feedback?t=${t}`,
   };
 }

@@ -21,6 +21,7 @@ export async function renderForSend(row: Message, ctx: SendContext): Promise<Ren
     contractor: ctx.contractor,
     attendee: ctx.attendee,
     links: attendeeLinks(ctx.event, ctx.attendee),
+    followup: ctx.followup,
     organizer: {
       name: ctx.event.organizerName ?? ctx.event.name,
       email: ctx.event.organizerEmail,

@@ -1,7 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contractors, eventAttendees, eventSponsors, events, type AgendaItem, type Event, type Message } from "@/db/schema";
+import { contractors, eventAttendees, eventFeedback, eventSponsors, events, type AgendaItem, type Event, type Message } from "@/db/schema";
 import { getAgenda } from "@/lib/events/queries";
+import { loadConnectionSummary, type ConnectionSummary } from "@/lib/followup/connection-summary";
 
 /**
  * The event and its agenda are the same for every row of a claimed batch: the local
@@ -23,7 +24,7 @@ function loadEvent(db: Db, eventId: string, cache?: EventCache) {
 /** Fresh data for one message at the moment of sending. */
 export async function loadSendContext(
   db: Db,
-  m: Pick<Message, "eventId" | "attendeeId" | "contractorId" | "personalization">,
+  m: Pick<Message, "eventId" | "attendeeId" | "contractorId" | "personalization"> & { type?: Message["type"] },
   cache?: EventCache,
 ) {
   if (!m.eventId) return null;
@@ -38,7 +39,26 @@ export async function loadSendContext(
   if (!contractor || !event) return null;
   const sponsorId = typeof m.personalization?.sponsorId === "string" ? m.personalization.sponsorId : null;
   const sponsor = sponsorId ? ((await db.select().from(eventSponsors).where(eq(eventSponsors.id, sponsorId)))[0] ?? null) : null;
-  return { contractor, event, attendee, agenda, sponsor };
+  return { contractor, event, attendee, agenda, sponsor, followup: await loadFollowupFacts(db, m, event.id) };
+}
+
+/** What the after-event and between-events messages decide on at send (lib/followup). */
+export type FollowupFacts = { summary?: ConnectionSummary; feedbackGiven?: boolean; registered?: boolean };
+
+async function loadFollowupFacts(db: Db, m: Pick<Message, "attendeeId" | "contractorId"> & { type?: Message["type"] }, eventId: string): Promise<FollowupFacts> {
+  if (m.type === "connection_summary" && m.attendeeId) return { summary: await loadConnectionSummary(db, eventId, m.attendeeId) };
+  if (m.type === "feedback_request" && m.attendeeId) {
+    const [given] = await db.select({ id: eventFeedback.id }).from(eventFeedback).where(eq(eventFeedback.attendeeId, m.attendeeId));
+    return { feedbackGiven: Boolean(given) };
+  }
+  if (m.type === "event_invitation") {
+    const [reg] = await db
+      .select({ id: eventAttendees.id })
+      .from(eventAttendees)
+      .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, m.contractorId)));
+    return { registered: Boolean(reg) };
+  }
+  return {};
 }
 
 export type SendContext = NonNullable<Awaited<ReturnType<typeof loadSendContext>>>;
@@ -85,6 +105,8 @@ export async function loadBatchContexts(db: Db, rows: Message[], cache: EventCac
       attendee: m.attendeeId ? (attendeeById.get(m.attendeeId) ?? null) : null,
       agenda: loaded.agenda,
       sponsor: sponsorId ? (sponsorById.get(sponsorId) ?? null) : null,
+      // The after-event types need a few facts of their own (rare in a burst: one query each).
+      followup: await loadFollowupFacts(db, m, loaded.event.id),
     });
   }
   return out;

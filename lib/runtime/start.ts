@@ -7,6 +7,7 @@ import { appDeliveryDeps } from "@/lib/jobs/delivery-deps";
 import { setDispatchFailureRecorder, setLocalJobHandlers } from "@/lib/jobs/dispatch";
 import { recordDispatchFailure } from "@/lib/jobs/health";
 import { startLocalDriver, type LocalDriver } from "@/lib/jobs/local-driver";
+import { followupSweep } from "@/lib/followup/sweep";
 import { localOrchestration } from "@/lib/orchestration/local-jobs";
 import { acquireLock } from "./pglite-lock";
 
@@ -48,5 +49,11 @@ async function boot(): Promise<LocalDriver | null> {
   const orchestration = localOrchestration(db, { retryAfterMs: mode === "all" ? 15_000 : 120_000 });
   if (mode === "all") setLocalJobHandlers({ checkIn: orchestration.onCheckIn });
   const { channels, pacer } = appDeliveryDeps(db, getChannels());
-  return startLocalDriver({ db, channels, pacer, mode, extraWork: orchestration.sweep, backstopEveryMs: 2_000 });
+  // Completion at event end and (without Inngest) the daily between-events pass ride on the backstops.
+  const followup = followupSweep(db, { daily: mode === "all" });
+  const extraWork = async (at: Date) => {
+    await orchestration.sweep(at);
+    await followup(at);
+  };
+  return startLocalDriver({ db, channels, pacer, mode, extraWork, backstopEveryMs: 2_000 });
 }

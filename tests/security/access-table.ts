@@ -224,6 +224,7 @@ export const PAGES: PageRow[] = [
   { file: "app/events/[slug]/agenda/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/agenda${q(tokenOf(f, a))}` },
   { file: "app/events/[slug]/check-in/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/check-in${q(tokenOf(f, a))}` },
   { file: "app/events/[slug]/profile/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/profile${q(tokenOf(f, a))}` },
+  { file: "app/events/[slug]/feedback/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/feedback${q(tokenOf(f, a))}` },
   // Without a token it is the public "check your inbox" page; with one, only the owner's.
   { file: "app/events/[slug]/registered/page.tsx", access: { ...ownToken, anonymous: "allow", staff: "allow", admin: "allow" }, url: (f, a) => `/events/${f.slug}/registered${q(tokenOf(f, a))}` },
   { file: "app/unsubscribe/page.tsx", access: { ...ownToken, otherAttendee: "allow" }, url: (f, a) => `/unsubscribe${q(tokenOf(f, a))}` },
@@ -292,6 +293,13 @@ export const ACTIONS: ActionRow[] = [
     access: { ...ownToken, otherAttendee: "allow" },
     page: (f) => `/events/${f.slug}/profile`,
     args: (f, a) => [tok(f, a), "$undefined", { $form: { company_name: "Matrix Co" } }],
+  },
+  {
+    file: "app/events/[slug]/feedback/actions.ts",
+    name: "sendFeedback",
+    access: ownToken,
+    page: (f) => `/events/${f.slug}/feedback`,
+    args: (f, a) => [f.slug, tok(f, a), "$undefined", { $form: { score: "4", comment: "Matrix feedback" } }],
   },
   { file: "app/unsubscribe/actions.ts", name: "unsubscribeFromEmail", access: { ...ownToken, otherAttendee: "allow" }, page: () => "/unsubscribe", args: (f, a) => ["$undefined", { $form: { t: tok(f, a) } }] },
   ...API_ACTION_ROWS,

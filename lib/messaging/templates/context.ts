@@ -1,5 +1,6 @@
 import type { Event, AgendaItem, Contractor, Attendee, Message } from "@/db/schema";
 import type { EmailAttachment } from "@/lib/channels/types";
+import type { FollowupFacts } from "../send-context";
 
 /** Absolute URLs, already carrying the attendee's token where one is needed. */
 export type RenderLinks = {
@@ -10,6 +11,8 @@ export type RenderLinks = {
   unsubscribe: string;
   unsubscribeOneClick: string;
   calendar: string;
+  /** The post-event feedback form (lib/followup). */
+  feedback: string;
 };
 
 export type RenderContext = {
@@ -20,6 +23,8 @@ export type RenderContext = {
   attendee: Attendee;
   links: RenderLinks;
   organizer: { name: string; email?: string | null; phone?: string | null };
+  /** Facts read at send for the follow-ups: the connection summary (lib/followup). */
+  followup?: FollowupFacts;
 };
 
 export type RenderedEmail = {

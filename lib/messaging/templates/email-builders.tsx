@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { POST_EVENT_EMAILS } from "./emails/post-event";
 import type { MessageType } from "@/db/schema";
 import type { EmailAttachment } from "@/lib/channels/types";
 import { buildEventIcs, ICS_CONTENT_TYPE } from "@/lib/calendar/ics";
@@ -75,6 +76,7 @@ const reminder =
   };
 
 export const EMAIL_BUILDERS: Partial<Record<MessageType, EmailBuilder>> = {
+  ...POST_EVENT_EMAILS,
   registration_confirmation: async (ctx) => {
     const { start, end } = eventWindow(ctx);
     const props = {

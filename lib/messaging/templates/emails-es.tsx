@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { POST_EVENT_EMAILS_ES } from "./emails/post-event";
 import type { MessageType } from "@/db/schema";
 import type { EmailAttachment } from "@/lib/channels/types";
 import { qrPngBase64 } from "@/lib/messaging/qr";
@@ -68,6 +69,7 @@ const reminder =
 const start = (ctx: RenderContext) => formatTimeEs(eventWindow(ctx).start, ctx.event.timezone);
 
 export const EMAIL_BUILDERS_ES: Partial<Record<MessageType, EmailBuilder>> = {
+  ...POST_EVENT_EMAILS_ES,
   registration_confirmation: confirmation,
   check_in_reminder_night_before: reminder((ctx) => `${ctx.event.name} es mañana a las ${start(ctx)} y el check-in ya está abierto.`, (ctx) => `Mañana: ${ctx.event.name}`),
   check_in_reminder_1_hour: reminder((ctx) => `${ctx.event.name} empieza en 1 hora (${start(ctx)}).`, (ctx) => `${ctx.event.name} empieza en 1 hora`),

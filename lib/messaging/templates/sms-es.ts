@@ -3,6 +3,7 @@ import type { RenderContext } from "./context";
 import { eventWindow, shorten } from "./format";
 import { agendaSummaryEs, formatDateTimeEs, formatTimeEs, hiEs } from "./format-es";
 import type { SmsTemplate } from "./sms";
+import { POST_EVENT_SMS_ES } from "./post-event-sms";
 
 /**
  * The SMS in Spanish (contractors.language = "es"), same facts and the same
@@ -141,6 +142,7 @@ const ratingBundle: SmsTemplate = (ctx) => {
 const orBundle = (single: SmsTemplate, bundled: SmsTemplate): SmsTemplate => (ctx) => (bundle(ctx) ? bundled(ctx) : single(ctx));
 
 export const SMS_TEMPLATES_ES: Partial<Record<MessageType, SmsTemplate>> = {
+  ...POST_EVENT_SMS_ES,
   registration_confirmation: registrationConfirmation,
   check_in_reminder_night_before: nightBefore,
   check_in_reminder_1_hour: oneHour,

@@ -44,7 +44,7 @@ describe("renderSms: every type", () => {
       attendee: { profileCompletionStatus: "pending" },
     });
     const long = `https://events.some-long-organizer-domain.example.com/e/${"x".repeat(40)}?t=${"T".repeat(43)}`;
-    ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, unsubscribeOneClick: long, calendar: long };
+    ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, unsubscribeOneClick: long, calendar: long, feedback: long };
     const sms = renderSms(ctx);
     expect(isGsm7(sms)).toBe(true);
     expect(smsSegmentCount(sms)).toBeLessThanOrEqual(2);
@@ -64,7 +64,7 @@ describe("renderSms: every type", () => {
 
   it("throws for a type without an SMS template", () => {
     expect(() => renderSms(fixtureContext("connection_summary"))).toThrow("no template for connection_summary on sms");
-    expect(() => renderSms(fixtureContext("sponsor_batch_check"))).toThrow("no template for sponsor_batch_check on sms");
+    expect(() => renderSms(fixtureContext("event_invitation"))).toThrow("no template for event_invitation on sms");
   });
 });
 

@@ -5,6 +5,7 @@ import { missingProfileFieldLabels } from "./profile-fields";
 import { agendaCounts } from "./personalization";
 import { DURING_EVENT_SMS } from "./sms-during-event";
 import { INBOUND_SMS } from "@/lib/inbound/sms-templates";
+import { POST_EVENT_SMS } from "./post-event-sms";
 
 /**
  * SMS templates. Each returns its wordings from fullest to most compact; renderSms
@@ -103,6 +104,7 @@ const agendaReady: SmsTemplate = (ctx) => {
 export const SMS_TEMPLATES: Partial<Record<MessageType, SmsTemplate>> = {
   ...DURING_EVENT_SMS,
   ...INBOUND_SMS,
+  ...POST_EVENT_SMS,
   registration_confirmation: registrationConfirmation,
   check_in_reminder_night_before: nightBefore,
   check_in_reminder_1_hour: oneHour,

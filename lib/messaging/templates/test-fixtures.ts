@@ -96,6 +96,7 @@ export function fixtureContext(
       agenda: `${base}/agenda?${t}`,
       unsubscribe: `https://tpx.example.com/unsubscribe?${t}`,
       unsubscribeOneClick: `https://tpx.example.com/api/unsubscribe?${t}`,
+      feedback: `https://tpx.example.com/events/growth-summit/feedback?${t}`,
       calendar: `${base}/calendar.ics?${t}`,
     },
     organizer: { name: "Power100 Events", email: "events@power100.io", phone: "+16175550100" },
