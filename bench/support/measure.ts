@@ -1,17 +1,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
-/** Runs `fn` over `items` with at most `size` in flight (the local driver's pool shape). */
-export async function runPool<T>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<unknown>) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i], i);
-    }
-  });
-  await Promise.all(workers);
-}
+export { runPool } from "@/lib/pool";
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const start = performance.now();

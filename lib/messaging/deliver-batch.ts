@@ -8,6 +8,7 @@ import { paceSms, prepareClaimed, recordResult, type DeliveryDeps, type Delivery
 import { sendRendered, toOutgoingEmail, type Rendered } from "./render-send";
 import { loadBatchContexts, type EventCache } from "./send-context";
 import { supersededInBatch } from "./series";
+import { runPool } from "@/lib/pool";
 
 /**
  * A claimed batch (issue 13). Per message the path was: four context queries, the
@@ -132,15 +133,4 @@ async function recordSent(db: Db, ok: Array<{ row: Message; result: Extract<Send
         next_attempt_at = null, updated_at = ${at.toISOString()}::timestamptz
     from (${values}) v
     where ${HELD}`);
-}
-
-export async function runPool<T>(items: T[], size: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i], i);
-    }
-  });
-  await Promise.all(workers);
 }
