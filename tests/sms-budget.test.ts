@@ -1,13 +1,16 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { contractors, eventAttendees, eventMessages, users } from "@/db/schema";
+import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
 import { setLanguageModelForTests } from "@/lib/ai/model";
 import { checkIn, type CheckInActor } from "@/lib/checkin/check-in";
 import { freeze, resetClock } from "@/lib/clock";
 import { buildDemoEventInput } from "@/lib/demo/demo-event";
 import { parseEventFile } from "@/lib/events/event-file";
 import { importEventFile } from "@/lib/events/import";
+import { getAgenda, toEventTimes } from "@/lib/events/queries";
+import { completeEvent } from "@/lib/followup/complete";
+import { eventEnd } from "@/lib/scheduling/event-times";
 import { BUNDLE_KEY_PREFIX } from "@/lib/orchestration/budget-store";
 import { buildAttendeePlan } from "@/lib/orchestration/build";
 import { runPeerBatch } from "@/lib/orchestration/peer-batch";
@@ -117,5 +120,37 @@ describe("a late arrival", () => {
     expect(onTheDay.some((m) => m.type === "speaker_alert")).toBe(true);
     const removed = (await smsOf(r.attendeeId)).filter((m) => m.status === "skipped" && m.statusReason !== "stale" && !m.type.startsWith("check_in_reminder"));
     for (const m of removed) expect(m.statusReason === OVER_BUDGET_REASON || m.statusReason!.startsWith(BUNDLED_PREFIX), `${m.type}: ${m.statusReason}`).toBe(true);
+  });
+});
+
+describe("the evening", () => {
+  it("the post-event texts share the day's budget: still at most 8, the thank-you gives way first (its email still goes)", async () => {
+    // The day as the driver would have done it: every text kept for the day went out (the morning's
+    // reminders to people already checked in skip at send, so they stay as they are).
+    const dayEnd = local(`${day} 19:00`, zone);
+    await h.db
+      .update(eventMessages)
+      .set({ status: "sent", actualSendTime: eventMessages.scheduledFor })
+      .where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.status, "scheduled"), lt(eventMessages.scheduledFor, dayEnd), notInArray(eventMessages.type, ["check_in_reminder_night_before", "check_in_reminder_1_hour", "check_in_reminder_event_start"])));
+    const [ev] = await h.db.select().from(events).where(eq(events.id, eventId));
+    const end = eventEnd(toEventTimes(ev, await getAgenda(h.db, eventId)));
+    freeze(end);
+    expect(await completeEvent(h.db, eventId, end)).toMatchObject({ status: "completed" });
+
+    const checkedIn = await h.db.select().from(eventAttendees).where(and(eq(eventAttendees.eventId, eventId), isNotNull(eventAttendees.checkInTime)));
+    let thankYouByEmailOnly = 0;
+    for (const a of checkedIn) {
+      const sms = (await smsOf(a.id)).filter((m) => m.scheduledFor >= local(`${day} 00:00`, zone) && m.scheduledFor < local(`${day} 23:59`, zone));
+      // Reminders still scheduled for people already in skip at send ("checked in"): they never go.
+      const going = sms.filter((m) => m.status === "sent" || (live(m) && !m.type.startsWith("check_in_reminder")));
+      expect(going.length, `${a.id}: ${JSON.stringify(going.map((m) => m.type))}`).toBeLessThanOrEqual(8);
+      const thanks = sms.find((m) => m.type === "post_event_thank_you");
+      if (thanks && !live(thanks)) {
+        expect(thanks.statusReason).toBe(OVER_BUDGET_REASON);
+        const email = await h.db.select().from(eventMessages).where(and(eq(eventMessages.attendeeId, a.id), eq(eventMessages.type, "post_event_thank_you"), eq(eventMessages.channel, "email")));
+        if (email.length) thankYouByEmailOnly++;
+      }
+    }
+    expect(thankYouByEmailOnly).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refitAfterEvent } from "@/lib/learning/store";
+import { rebalanceSmsBudget } from "@/lib/orchestration/budget-store";
 import { contractors, eventAgendaItems, eventAttendees, events, type Attendee, type Contractor, type Event } from "@/db/schema";
 import { loadEventTimes } from "@/lib/events/queries";
 import { dispatchEventCompletion, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
@@ -72,7 +73,16 @@ export async function completeEvent(db: Db, eventId: string, now: Date): Promise
       .innerJoin(contractors, eq(contractors.id, eventAttendees.contractorId))
       .where(and(eq(eventAttendees.eventId, eventId), isNull(eventAttendees.cancelledAt)));
     const saved: SavedMessage[] = [];
-    for (const p of people) saved.push(...(await planPostEventFor(tx, times, eventId, p.attendee, p.contractor, now)));
+    // The evening's texts count against the day's SMS budget (decision 0151), decided as of the
+    // event's end so a late completion cannot make them "already due" and so beyond the budget's reach.
+    const asOf = new Date(Math.min(now.getTime(), end.getTime()) - 1);
+    for (const p of people) {
+      const rows = await planPostEventFor(tx, times, eventId, p.attendee, p.contractor, now);
+      saved.push(...rows);
+      if (p.attendee.checkInTime && rows.some((r) => r.channel === "sms")) {
+        saved.push(...(await rebalanceSmsBudget(tx, { eventId, attendeeId: p.attendee.id, contractorId: p.contractor.id }, asOf)));
+      }
+    }
     return { saved, attendees: people.length };
   });
   if (!outcome) {

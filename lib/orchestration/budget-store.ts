@@ -12,7 +12,11 @@ import { applySmsBudget, BUNDLED_PREFIX, OVER_BUDGET_REASON, type BudgetMessage 
  * morning's check-in reminders included (a late arrival's budget is what is left of the
  * day's 8); reminders still scheduled skip once checked in, so they do not (decision 0151).
  */
-const PLAN_TYPES: MessageType[] = ["check_in_confirmation", "agenda_ready", "speaker_alert", "peer_introduction", "peer_match_attendance", "sponsor_recommendation", "speaker_pcr_request", "event_pcr_request"];
+const PLAN_TYPES: MessageType[] = [
+  "check_in_confirmation", "agenda_ready", "speaker_alert", "peer_introduction", "peer_match_attendance", "sponsor_recommendation", "speaker_pcr_request",
+  // Planned at completion (lib/followup/complete.ts), the same evening.
+  "sponsor_batch_check", "event_pcr_request", "post_event_thank_you",
+];
 const SPENT = ["sent", "sending"] as const;
 export const BUNDLE_KEY_PREFIX = "bundle:";
 /** SPEC §5.2: nobody gets more than 3 peers (lib/orchestration/rank.ts MAX_PEERS; not imported: rank imports the store). */

@@ -22,8 +22,12 @@ export const SMS_PRIORITY: Partial<Record<MessageType, number>> = {
   peer_introduction: 2,
   peer_match_attendance: 2,
   sponsor_recommendation: 3,
+  // The evening's texts (issue 11) share the day's budget: the booth question feeds the
+  // sponsors' figures; the thank-you also goes by email, so it gives way first.
+  sponsor_batch_check: 3,
   speaker_pcr_request: 4,
   event_pcr_request: 4,
+  post_event_thank_you: 5,
 };
 const LAST = 9;
 export const priorityOf = (type: MessageType) => SMS_PRIORITY[type] ?? LAST;
