@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refitAfterEvent } from "@/lib/learning/store";
+import type { UsefulnessContext } from "@/lib/messaging/useful-until";
 import { rebalanceSmsBudget } from "@/lib/orchestration/budget-store";
 import { contractors, eventAgendaItems, eventAttendees, events, type Attendee, type Contractor, type Event } from "@/db/schema";
 import { loadEventTimes } from "@/lib/events/queries";
@@ -76,11 +77,13 @@ export async function completeEvent(db: Db, eventId: string, now: Date): Promise
     // The evening's texts count against the day's SMS budget (decision 0151), decided as of the
     // event's end so a late completion cannot make them "already due" and so beyond the budget's reach.
     const asOf = new Date(Math.min(now.getTime(), end.getTime()) - 1);
+    // The day's texts still unsent when completion runs late (downtime) and stale by now never go: they don't count.
+    const usefulness = { event, agenda: times.agenda } as unknown as UsefulnessContext;
     for (const p of people) {
       const rows = await planPostEventFor(tx, times, eventId, p.attendee, p.contractor, now);
       saved.push(...rows);
       if (p.attendee.checkInTime && rows.some((r) => r.channel === "sms")) {
-        saved.push(...(await rebalanceSmsBudget(tx, { eventId, attendeeId: p.attendee.id, contractorId: p.contractor.id }, asOf)));
+        saved.push(...(await rebalanceSmsBudget(tx, { eventId, attendeeId: p.attendee.id, contractorId: p.contractor.id }, asOf, { usefulness, staleAt: now })));
       }
     }
     return { saved, attendees: people.length };

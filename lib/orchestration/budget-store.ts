@@ -4,6 +4,7 @@ import { eventMessages, events, type MessageType } from "@/db/schema";
 import { loadSessions } from "./context";
 import { savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
 import { formatTime } from "@/lib/messaging/templates/format";
+import { isStale, type UsefulnessContext } from "@/lib/messaging/useful-until";
 import { peerIntroductionTime } from "@/lib/matching";
 import { applySmsBudget, BUNDLED_PREFIX, OVER_BUDGET_REASON, type BudgetMessage } from "@/lib/scheduling/budget";
 
@@ -32,13 +33,22 @@ type Owner = { eventId: string; attendeeId: string; contractorId: string };
  * place of a rating request planned at check-in), writes the bundles as their own
  * rows and marks each removed text with where it went. Returns rows to dispatch.
  */
-export async function rebalanceSmsBudget(db: Db, owner: Owner, now: Date): Promise<SavedMessage[]> {
+export async function rebalanceSmsBudget(
+  db: Db,
+  owner: Owner,
+  now: Date,
+  /**
+   * With the event's times: rows already due but not sent that will be skipped as stale when
+   * the driver reaches them at `staleAt` (after downtime, or a dev-clock jump) do not count.
+   */
+  opts: { usefulness?: UsefulnessContext; staleAt?: Date } = {},
+): Promise<SavedMessage[]> {
   const [event] = await db
     .select({ budget: events.smsDailyBudget, zone: events.timezone, batchRanAt: events.peerBatchRanAt })
     .from(events)
     .where(eq(events.id, owner.eventId));
   if (!event) return [];
-  const rows = await db
+  let rows = await db
     .select()
     .from(eventMessages)
     .where(
@@ -52,6 +62,9 @@ export async function rebalanceSmsBudget(db: Db, owner: Owner, now: Date): Promi
         ),
       ),
     );
+  const usefulness = opts.usefulness;
+  const goingStale = (r: Row) => Boolean(usefulness) && r.status === "scheduled" && r.scheduledFor <= now && isStale(r, usefulness!, opts.staleAt ?? now);
+  rows = rows.filter((r) => !goingStale(r));
   const isBundle = (r: Row) => r.dedupeKey.startsWith(BUNDLE_KEY_PREFIX);
   const spent = (r: Row) => (SPENT as readonly string[]).includes(r.status) || (r.status === "scheduled" && r.scheduledFor <= now);
   // Members of a bundle already sent went out with it.
