@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, type Contractor } from "@/db/schema";
 import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
+import { setEventStatus } from "@/lib/events/crud";
 import { freeze, resetClock } from "@/lib/clock";
 import { invitationFit, runBetweenEvents, selectInvitations, selectReEngagement } from "@/lib/followup/between-events";
 import { followupSweep } from "@/lib/followup/sweep";
@@ -73,6 +74,27 @@ describe("between events: selection (SPEC §3)", () => {
     // The next day: not invited again to the same events; a is left, and the 30-day cap (3) allows one more.
     const next = await selectInvitations(h.db, local("2026-10-02 10:00", zone));
     expect(next.filter((p) => p.contractorId === fan.id).map((p) => p.eventId)).toEqual([a.id]);
+  });
+
+  it("publishing an event invites the contractors who fit at once, not at the next daily run", async () => {
+    const now = local("2026-10-05 10:00", zone);
+    freeze(now);
+    const past = await makeEvent(h.db, { start: "2026-09-02 09:00", end: "2026-09-02 17:00", status: "completed" });
+    const fit = await person(past.id, { email: "solar-fan@ex.com", focusAreas: ["solar financing"] });
+    const other = await person(past.id, { email: "not-solar@ex.com", focusAreas: ["plumbing codes"] });
+    const ev = await makeEvent(h.db, {
+      start: "2026-11-12 09:00", end: "2026-11-12 17:00", status: "draft",
+      agenda: [{ title: "Selling solar", start: "2026-11-12 10:00", end: "2026-11-12 11:00", topics: ["solar financing"] }],
+    });
+    const invitesTo = async (c: Contractor) =>
+      (await h.db.select().from(eventMessages).where(eq(eventMessages.contractorId, c.id))).filter((m) => m.type === "event_invitation" && m.eventId === ev.id);
+    expect(await invitesTo(fit)).toHaveLength(0);
+    expect(await setEventStatus(h.db, ev.id, "published")).toMatchObject({ ok: true });
+    expect((await invitesTo(fit)).map((m) => [m.channel, m.scheduledFor.toISOString()])).toEqual([["email", now.toISOString()]]);
+    expect(await invitesTo(other)).toHaveLength(0);
+    // The daily pass later does not invite them to it again.
+    await runBetweenEvents(h.db, local("2026-10-06 10:00", zone));
+    expect(await invitesTo(fit)).toHaveLength(1);
   });
 
   it("re-engages after 30 quiet days, at most once per 30 days", async () => {

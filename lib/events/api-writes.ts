@@ -8,6 +8,7 @@ import { scheduleEventCompletion } from "@/lib/followup/complete";
 import { replanEventMessages } from "@/lib/scheduling/replan";
 import type { REVENUE_TIERS } from "./event-file";
 import { agendaValuesOf, generatedKey, cancelAgendaItem, deleteSpeaker, findAgendaItem, findSpeaker, findSponsor, removeSponsor, saveSpeaker, saveSponsor, writeAgendaItem, type AgendaValues } from "./items";
+import { inviteForPublishedEvent } from "@/lib/followup/between-events";
 import { getEventById } from "./queries";
 import type { WhatMoved } from "./what-moved";
 
@@ -63,6 +64,10 @@ export async function updateEvent(db: Db, eventId: string, patch: Partial<Omit<E
   const [event] = await db.update(events).set({ ...patch, updatedAt: clockNow() }).where(eq(events.id, eventId)).returning();
   const moved = startsAt.getTime() !== before.startsAt.getTime() || endsAt.getTime() !== before.endsAt.getTime() || event.timezone !== before.timezone;
   if (moved) await afterScheduleChange(db, eventId);
+  // Published through the API: the same invitations by fit as the console's Publish.
+  if (event.status === "published" && before.status !== "published") {
+    await inviteForPublishedEvent(db, eventId, clockNow()).catch((err) => console.error("[tpx] invitations at publish failed", err));
+  }
   return { ok: true, event, replanned: moved };
 }
 

@@ -11,6 +11,7 @@ import type { EventFile } from "./event-file";
 import { getEventById } from "./queries";
 import { valuesDiffer } from "./import";
 import { withReplan, type WhatMoved } from "./what-moved";
+import { inviteForPublishedEvent } from "@/lib/followup/between-events";
 
 /** Organizer edits of an event (the console): the same rows the event file writes. */
 
@@ -105,6 +106,8 @@ export async function setEventStatus(db: Db, eventId: string, to: EventStatus): 
   if (to === "published") {
     await schedulePeerBatch(db, eventId);
     await scheduleEventCompletion(db, eventId);
+    // Invitations by fit (issue 11 §2). A failure here must not undo the publish: the daily pass retries.
+    await inviteForPublishedEvent(db, eventId, clockNow()).catch((err) => console.error("[tpx] invitations at publish failed", err));
   }
   return { ok: true, event, cancelledMessages: ids.length };
 }

@@ -73,8 +73,8 @@ export type InvitationPick = { contractorId: string; eventId: string; score: num
  * registered for it, not unsubscribed, not invited to it before; ranked by fit (then the
  * soonest event) and capped per contractor.
  */
-export async function selectInvitations(db: Db, now: Date): Promise<InvitationPick[]> {
-  const open = await invitableEvents(db, now);
+export async function selectInvitations(db: Db, now: Date, opts: { eventId?: string } = {}): Promise<InvitationPick[]> {
+  const open = (await invitableEvents(db, now)).filter((e) => !opts.eventId || e.id === opts.eventId);
   if (open.length === 0) return [];
   const people = await db
     .select()
@@ -151,23 +151,41 @@ export async function runBetweenEvents(db: Db, now: Date): Promise<BetweenEvents
     reEngagement++;
   }
 
-  const picks = await selectInvitations(db, now);
+  const invites = await planInvitations(db, now);
+  saved.push(...invites);
+  await dispatchScheduledMessages(saved);
+  return { reEngagement, invitations: invites.length, messages: saved.length };
+}
+
+/** The invitation rows for the picks (all invitable events, or one), each on the contractor's newest registration. */
+async function planInvitations(db: Db, now: Date, opts: { eventId?: string } = {}): Promise<SavedMessage[]> {
+  const picks = await selectInvitations(db, now, opts);
   const inviteAnchors = await anchors(db, [...new Set(picks.map((p) => p.contractorId))]);
-  let invitations = 0;
+  const saved: SavedMessage[] = [];
   for (const p of picks) {
     const anchor = inviteAnchors.get(p.contractorId);
     if (!anchor) continue;
-    const rows = await savePlannedMessages(
-      db,
-      { eventId: p.eventId, attendeeId: anchor.id, contractorId: p.contractorId },
-      [{ type: "event_invitation", channel: "email", dedupeKey: p.eventId, scheduledFor: now }],
-      { fit: p.score, sharedFocusAreas: p.shared },
+    saved.push(
+      ...(await savePlannedMessages(
+        db,
+        { eventId: p.eventId, attendeeId: anchor.id, contractorId: p.contractorId },
+        [{ type: "event_invitation", channel: "email", dedupeKey: p.eventId, scheduledFor: now }],
+        { fit: p.score, sharedFocusAreas: p.shared },
+      )),
     );
-    saved.push(...rows);
-    invitations += rows.length;
   }
+  return saved;
+}
+
+/**
+ * Issue 11 §2: invitations go when an event is published, not at the next daily run.
+ * The same selection and caps as the daily pass, for this event only; the daily pass
+ * later finds them already invited (the dedupe key is the event id).
+ */
+export async function inviteForPublishedEvent(db: Db, eventId: string, now: Date): Promise<number> {
+  const saved = await planInvitations(db, now, { eventId });
   await dispatchScheduledMessages(saved);
-  return { reEngagement, invitations, messages: saved.length };
+  return saved.length;
 }
 
 const LAST_RUN_KEY = "between_events_last_run";
