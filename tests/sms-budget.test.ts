@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lt, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
@@ -152,5 +152,44 @@ describe("the evening", () => {
       }
     }
     expect(thankYouByEmailOnly).toBeGreaterThan(0);
+  });
+});
+
+describe("completion after downtime (or a dev-clock jump)", () => {
+  it("the day's texts that never went and are stale by now do not crowd out the evening's", async () => {
+    freeze(local("2026-11-26 09:00", zone));
+    const parsed = parseEventFile(buildDemoEventInput(day));
+    if (!parsed.ok) throw new Error("demo invalid");
+    const file = { ...parsed.file, event: { ...parsed.file.event, slug: "budget-downtime", name: "Budget downtime" } };
+    const otherId = (await importEventFile(h.db, file, { now: local("2026-11-26 09:00", zone) })).eventId;
+    const r = await registerAttendee(h.db, { eventSlug: "budget-downtime", firstName: "Ana", lastName: "After", email: "ana.downtime@example.com", phone: "+15125550181", smsConsent: true });
+    if (!r.ok) throw new Error(r.error.message);
+    freeze(local(`${day} 08:40`, zone));
+    const [row] = await h.db.select().from(eventAttendees).where(eq(eventAttendees.id, r.attendeeId));
+    const [u] = await h.db.select().from(users).limit(1);
+    const res = await checkIn(h.db, { method: "qr_code", code: row.qrCodeData, eventId: otherId }, { kind: "staff", userId: u.id, name: "Sam" });
+    if (!res.ok) throw new Error(res.error.message);
+    await buildAttendeePlan(h.db, r.attendeeId);
+    // Only the check-in texts went out; then nothing ran until 19:31 (after the 19:00 end).
+    await h.db
+      .update(eventMessages)
+      .set({ status: "sent", actualSendTime: local(`${day} 08:40`, zone) })
+      .where(and(eq(eventMessages.attendeeId, r.attendeeId), inArray(eventMessages.type, ["check_in_confirmation", "agenda_ready"]), eq(eventMessages.channel, "sms")));
+    // A full day planned: tips at the 10:00 break up to the budget of 8 (stale by the evening: 20 min each).
+    const live0 = (await smsOf(r.attendeeId)).filter((m) => live(m) && m.scheduledFor >= local(`${day} 00:00`, zone) && !m.type.startsWith("check_in_reminder")).length;
+    for (let i = live0; i < 8; i++) {
+      await h.db.insert(eventMessages).values({
+        eventId: otherId, attendeeId: r.attendeeId, contractorId: row.contractorId, type: "sponsor_recommendation", channel: "sms",
+        dedupeKey: `downtime-tip-${i}`, scheduledFor: local(`${day} 10:02`, zone), status: "scheduled", personalization: {},
+      });
+    }
+    const at = local(`${day} 19:31`, zone);
+    freeze(at);
+    expect(await completeEvent(h.db, otherId, at)).toMatchObject({ status: "completed" });
+    const sms = await smsOf(r.attendeeId);
+    const thanks = sms.find((m) => m.type === "post_event_thank_you")!;
+    expect(thanks, JSON.stringify(sms.map((m) => [m.type, m.status, m.statusReason]))).toBeTruthy();
+    expect([thanks.status, thanks.statusReason]).toEqual(["scheduled", null]);
+    expect(sms.find((m) => m.type === "sponsor_batch_check")?.status).toBe("scheduled");
   });
 });
