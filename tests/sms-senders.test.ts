@@ -4,14 +4,14 @@ import type { DbHandle } from "@/db/client";
 import { eventMessages } from "@/db/schema";
 import { createTwilioChannel } from "@/lib/channels/sms/twilio";
 import type { Channels } from "@/lib/channels/types";
-import { resetClock } from "@/lib/clock";
+import { freeze, resetClock } from "@/lib/clock";
 import { now as clockNow } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
 import { databasePacer, realSleep } from "@/lib/messaging/pacing";
 import { smsSegmentCount } from "@/lib/messaging/segments";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
-import { makeEvent } from "./factories";
+import { local, makeEvent } from "./factories";
 import { startTwilioFake, type TwilioFake } from "./fakes/twilio-fake";
 
 /**
@@ -37,15 +37,23 @@ afterAll(async () => {
 });
 
 async function dueSms(tag: string): Promise<string[]> {
-  const event = await makeEvent(h.db, { start: "2027-12-10 09:00" });
+  const event = await makeEvent(h.db, { start: "2027-12-10 09:00", end: "2027-12-10 17:00" });
   const ids: string[] = [];
-  for (let i = 0; i < PEOPLE; i++) {
-    const r = await registerAttendee(h.db, { eventSlug: event.slug, firstName: "Sam", lastName: `N${i}`, email: `${tag}-${i}@example.com`, phone: `+1 512 555 02${10 + i}`, smsConsent: true });
-    if (!r.ok) throw new Error(r.error.message);
-    ids.push(...r.messageIds);
+  // Registered at noon in the event's zone: a confirmation SMS planned during quiet hours (evening
+  // runs of this suite) would wait for the morning. Then back to real time, due now.
+  freeze(local("2027-12-01 12:00", "America/Chicago"));
+  try {
+    for (let i = 0; i < PEOPLE; i++) {
+      const r = await registerAttendee(h.db, { eventSlug: event.slug, firstName: "Sam", lastName: `N${i}`, email: `${tag}-${i}@example.com`, phone: `+1 512 555 02${10 + i}`, smsConsent: true });
+      if (!r.ok) throw new Error(r.error.message);
+      ids.push(...r.messageIds);
+    }
+  } finally {
+    resetClock();
   }
   const rows = await h.db.select().from(eventMessages).where(inArray(eventMessages.id, ids));
   const sms = rows.filter((m) => m.channel === "sms" && m.type === "registration_confirmation").map((m) => m.id);
+  await h.db.update(eventMessages).set({ scheduledFor: new Date() }).where(inArray(eventMessages.id, sms));
   await h.db.update(eventMessages).set({ status: "cancelled", statusReason: "test isolation" }).where(and(eq(eventMessages.status, "scheduled"), notInArray(eventMessages.id, sms)));
   return sms;
 }
