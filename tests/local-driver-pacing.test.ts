@@ -98,6 +98,28 @@ describe("SMS pacing (SPEC §4.2)", () => {
     expect(await tryAcquireSmsSlot(h.db, sender, 1, 1, new Date(bookedAt + 1300))).toEqual({ acquired: true });
   });
 
+  it("a re-booking that is slow too is re-booked again, so the slot always starts within a few ms of the send", async () => {
+    const sender = "+15125550195";
+    const T = nowMs() + 14_400_000;
+    // Start, take at T; the take returns at T+300 (re-booked), the re-booking returns at T+700 (re-booked again), then in time.
+    const reads = [T, T, T + 300, T + 700];
+    const pacer = databasePacer(h.db, { segmentsPerSecond: 1, now: () => new Date(reads.shift() ?? T + 700), sleep: async () => {} });
+    expect(await pacer(sender, 1)).toBe(0);
+    expect(await nextFreeAt(sender)).toBe(T + 700 + 1000);
+  });
+
+  it("a box too slow to confirm any booking never sends on a stale one: it lets it run out and takes the next slot", async () => {
+    const sender = "+15125550194";
+    const T = nowMs() + 18_000_000;
+    // Every check is 300 ms late for MAX_REBOOKS re-bookings; then the pacer waits out the last booking and takes the number afresh.
+    const reads = [T, T, T + 300, T + 600, T + 900, T + 1200, T + 1200, T + 1900, T + 1900];
+    const slept: number[] = [];
+    const pacer = databasePacer(h.db, { segmentsPerSecond: 1, now: () => new Date(reads.shift() ?? T + 1900), sleep: async (ms) => void slept.push(ms) });
+    expect(await pacer(sender, 1)).toBe(1900);
+    expect(slept).toEqual([700]);
+    expect(await nextFreeAt(sender)).toBe(T + 1900 + 1000);
+  });
+
   it("a take so slow that another sender got the number meanwhile queues again instead of sending beside it", async () => {
     const sender = "+15125550196";
     const t0 = nowMs() + 10_800_000;

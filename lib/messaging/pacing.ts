@@ -61,6 +61,26 @@ export async function rebookFromNow(db: Db, sender: string, bookedAt: Date, durM
 
 /** A take slower than this is re-booked from the moment it returned (rebookFromNow). */
 export const SLOW_TAKE_MS = 10;
+/** Re-bookings tried before a booking that keeps going stale is left to run out (the send queues again). */
+export const MAX_REBOOKS = 3;
+
+/**
+ * The send may go only within SLOW_TAKE_MS of the moment its booking started. A slow take is
+ * re-booked from when it returned; the re-booking is a query too and can be as slow on a loaded
+ * box, so it is checked the same way, until one comes back in time (true). Otherwise: when to
+ * try again (the number is someone else's, or the booking was left to run out; either way no
+ * send goes beside another).
+ */
+async function confirmFresh(db: Db, sender: string, bookedAt: Date, durMs: number, now: () => Date): Promise<true | number> {
+  let from = bookedAt;
+  for (let rebooks = 0; ; rebooks++) {
+    const check = now();
+    if (check.getTime() - from.getTime() <= SLOW_TAKE_MS) return true;
+    if (rebooks === MAX_REBOOKS) return from.getTime() + durMs;
+    if (!(await rebookFromNow(db, sender, from, durMs, check))) return check.getTime();
+    from = check;
+  }
+}
 
 /** A pacer that waits until it holds the number; resolves with the ms it waited. */
 export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
@@ -79,10 +99,11 @@ export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
         const at = opts.now();
         const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
         if (attempt.acquired) {
-          const took = opts.now();
-          if (took.getTime() - at.getTime() <= SLOW_TAKE_MS || (await rebookFromNow(db, sender, at, durMs, took))) return { sender, waited: at.getTime() - started };
-          // The slot ran out while the take was in flight and another sender has the number: try the others.
-          soonest = Math.min(soonest, took.getTime());
+          const held = await confirmFresh(db, sender, at, durMs, opts.now);
+          if (held === true) return { sender, waited: at.getTime() - started };
+          // The slot ran out while the take was in flight and another sender has the number, or the box is
+          // too slow to confirm a fresh booking: try the others, then this one again when it is free.
+          soonest = Math.min(soonest, held);
           continue;
         }
         soonest = Math.min(soonest, attempt.nextFreeAt.getTime());
