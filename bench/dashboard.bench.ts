@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { freeze } from "@/lib/clock";
 import { arrivalRate, arrivalSeries, attendanceCounts, scanOutcomes } from "@/lib/metrics/attendance";
-import { deliverySuccess, failureReasons, lateness, messagesByTypeAndStatus, queueDepth, smsSegmentsDue } from "@/lib/metrics/messages";
+import { failureReasons, lateness, outboxFigures } from "@/lib/metrics/messages";
 import { planFailureReasons, planStates, recommendationEngagement } from "@/lib/metrics/plans";
 import { schedulerHealth } from "@/lib/metrics/scheduler";
 import { eventDashboard } from "@/lib/metrics/dashboard";
@@ -87,11 +87,8 @@ export default defineBenchmark({
         ["arrivalSeries", () => arrivalSeries(db, eventId)],
         ["arrivalRate", () => arrivalRate(db, eventId, at)],
         ["scanOutcomes", () => scanOutcomes(db, eventId)],
-        ["messagesByTypeAndStatus", () => messagesByTypeAndStatus(db, eventId)],
-        ["queueDepth", () => queueDepth(db, eventId, at)],
-        ["smsSegmentsDue", () => smsSegmentsDue(db, eventId, at)],
+        ["outboxFigures (by type and status, queue, SMS drain, delivery: one pass)", () => outboxFigures(db, eventId, at)],
         ["failureReasons", () => failureReasons(db, eventId)],
-        ["deliverySuccess", () => deliverySuccess(db, eventId)],
         ["lateness (percentile_cont)", () => lateness(db, eventId)],
         ["planStates", () => planStates(db, eventId)],
         ["planFailureReasons", () => planFailureReasons(db, eventId)],

@@ -8,6 +8,8 @@ import { scanAtDoor } from "@/lib/checkin/tablet";
 import { runBackstops } from "@/lib/jobs/backstops";
 import { recordDispatchFailure } from "@/lib/jobs/health";
 import { eventDashboard } from "@/lib/metrics/dashboard";
+import { outboxFigures } from "@/lib/metrics/messages";
+import { smsSegmentCount } from "@/lib/messaging/segments";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
 import { local, makeEvent } from "./factories";
@@ -71,6 +73,47 @@ describe("the dashboard's figures", () => {
     expect(d.messages.find((m) => m.type === "check_in_confirmation")?.count).toBe(2);
     expect(d.scheduler).toMatchObject({ localDriver: null, inngestConfigured: false, dispatchErrors: { count: 0, lastAgeMs: null }, backstops: null });
     expect(ids).toHaveLength(4);
+  });
+
+  it("reads the outbox figures in one pass that agree, figure by figure, with counting the rows one by one", async () => {
+    freeze(local("2026-12-01 12:00", zone));
+    const event = await makeEvent(h.db, { timezone: zone, start: "2026-12-11 09:00", end: "2026-12-11 17:00" });
+    for (let i = 0; i < 6; i++) {
+      const r = await registerAttendee(h.db, { eventSlug: event.slug, firstName: "O", lastName: `P${i}`, email: `o${i}@example.com`, phone: "+15125550124", smsConsent: true });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const all = await h.db.select().from(eventMessages).where(eq(eventMessages.eventId, event.id));
+    // A mix: sent (one delivered), failed, cancelled, one long rendered SMS (2 segments), one sending.
+    const [a, b, c, d, e, f] = all;
+    await h.db.update(eventMessages).set({ status: "sent", actualSendTime: a.scheduledFor, deliveryStatus: "delivered" }).where(eq(eventMessages.id, a.id));
+    await h.db.update(eventMessages).set({ status: "sent", actualSendTime: b.scheduledFor }).where(eq(eventMessages.id, b.id));
+    await h.db.update(eventMessages).set({ status: "failed", lastError: "x" }).where(eq(eventMessages.id, c.id));
+    await h.db.update(eventMessages).set({ status: "cancelled" }).where(eq(eventMessages.id, d.id));
+    await h.db.update(eventMessages).set({ status: "sending" }).where(eq(eventMessages.id, e.id));
+    const sms = all.find((m) => m.channel === "sms" && ![a, b, c, d, e, f].includes(m))!;
+    await h.db.update(eventMessages).set({ renderedBody: "x".repeat(200) }).where(eq(eventMessages.id, sms.id));
+    const rows = await h.db.select().from(eventMessages).where(eq(eventMessages.eventId, event.id));
+    const waiting = rows.filter((m) => m.status === "scheduled" || m.status === "sending");
+    // Half an hour before the second distinct send time: the first is overdue, the second within the hour.
+    const times = [...new Set(waiting.map((m) => m.scheduledFor.getTime()))].sort((x, y) => x - y);
+    const at = new Date(times[1] - 1_800_000);
+    const inHour = (m: (typeof rows)[number]) => m.scheduledFor.getTime() > at.getTime() && m.scheduledFor.getTime() <= at.getTime() + 3600_000;
+    const smsDue = waiting.filter((m) => m.channel === "sms" && m.scheduledFor.getTime() <= at.getTime() + 3600_000);
+    const got = await outboxFigures(h.db, event.id, at);
+    expect(got.queue).toEqual({
+      waiting: waiting.length,
+      overdue: waiting.filter((m) => m.scheduledFor.getTime() <= at.getTime()).length,
+      nextHour: waiting.filter(inHour).length,
+      nextHourSms: waiting.filter((m) => m.channel === "sms" && inHour(m)).length,
+    });
+    expect(got.queue.nextHour).toBeGreaterThan(0);
+    expect(got.queue.overdue).toBeGreaterThan(0);
+    expect(got.smsDue).toEqual({ messages: smsDue.length, segments: smsDue.reduce((n, m) => n + (m.renderedBody ? smsSegmentCount(m.renderedBody) : 1), 0) });
+    expect(got.smsDue.segments).toBeGreaterThan(got.smsDue.messages); // the long one counts 2
+    expect(got.delivery).toEqual({ sent: 2, failed: 1, delivered: 1, rate: 2 / 3 });
+    const table = new Map<string, number>();
+    for (const m of rows) table.set(`${m.type}|${m.status}`, (table.get(`${m.type}|${m.status}`) ?? 0) + 1);
+    expect(new Map(got.messages.map((m) => [`${m.type}|${m.status}`, m.count]))).toEqual(table);
   });
 
   it("shows failed dispatches and when the backstops last ran, and by whom", async () => {
