@@ -25,6 +25,9 @@ export type AccessRow = Record<Actor, Access>;
  * session: a live read key, a live write key, a revoked (write) key. Keys are not per
  * organizer (0170: one organisation, a key reaches every event as an organizer does), so
  * there is no "another organizer's key" column yet; when organisations arrive, add one.
+ * Only route rows have a key column (`keys`, required under /api/v1): a key is no credential
+ * anywhere else, so on every page and server action a key caller is expected to get exactly
+ * what anonymous gets (role-matrix-actions.test.ts and e2e/role-matrix.spec.ts check that).
  */
 export const KEY_ACTORS = ["readKey", "writeKey", "revokedKey"] as const;
 export type KeyActor = (typeof KEY_ACTORS)[number];
@@ -43,7 +46,7 @@ export type AccessFixture = {
   emailMessageId: string;
   /** A live API key (for the revoke action); not in the e2e fixture. */
   apiKeyId?: string;
-  /** The key callers' secrets (vitest only). */
+  /** The key callers' secrets (vitest: harness.makeAccessFixture; e2e: made in the console by e2e/role-matrix.spec.ts). */
   keys?: Record<KeyActor, string>;
   /** Rows of the event reached by id under /api/v1 (vitest only). */
   agendaItemId?: string;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Db, DbHandle } from "@/db/client";
-import { contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, users } from "@/db/schema";
+import { apiKeys, contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, users } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/access/api-keys";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { ensureUser } from "@/lib/auth/users";
@@ -73,16 +73,20 @@ function eqAttendeeEmail(attendeeId: string) {
   return and(eq(eventMessages.attendeeId, attendeeId), eq(eventMessages.channel, "email"));
 }
 
-/** Everything an attacker could change, in a comparable form. */
+/**
+ * Everything an attacker could change, in a comparable form. API keys: which exist, their
+ * scope and whether revoked (not last_used_at, which a live key's accepted call moves).
+ */
 export async function snapshot(db: Db): Promise<string> {
-  const [c, a, m, e, u] = await Promise.all([
+  const [c, a, m, e, u, k] = await Promise.all([
     db.select().from(contractors).orderBy(asc(contractors.id)),
     db.select().from(eventAttendees).orderBy(asc(eventAttendees.id)),
     db.select().from(eventMessages).orderBy(asc(eventMessages.id)),
     db.select().from(events).orderBy(asc(events.id)),
     db.select({ id: users.id, role: users.role, email: users.email }).from(users).orderBy(asc(users.id)),
+    db.select({ id: apiKeys.id, scope: apiKeys.scope, revokedAt: apiKeys.revokedAt }).from(apiKeys).orderBy(asc(apiKeys.id)),
   ]);
-  return JSON.stringify({ c, a, m, e, u });
+  return JSON.stringify({ c, a, m, e, u, k });
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;

@@ -5,10 +5,10 @@
  */
 import { vi } from "vitest";
 
-const scope = vi.hoisted(() => ({ cookie: "", ip: "203.0.113.9" }));
+const scope = vi.hoisted(() => ({ cookie: "", ip: "203.0.113.9", extra: {} as Record<string, string> }));
 
 vi.mock("next/headers", () => {
-  const headerBag = () => new Headers({ cookie: scope.cookie, "x-forwarded-for": scope.ip });
+  const headerBag = () => new Headers({ ...scope.extra, cookie: scope.cookie, "x-forwarded-for": scope.ip });
   const cookieJar = () => {
     const all = scope.cookie
       .split(";")
@@ -24,8 +24,9 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<obj
 
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), refresh: () => {}, revalidatePath: () => {} }));
 
-/** Who the next action call comes from. */
-export function asCaller(o: { cookie?: string; ip?: string }) {
+/** Who the next action call comes from; `headers` are any other request headers (e.g. `authorization`). */
+export function asCaller(o: { cookie?: string; ip?: string; headers?: Record<string, string> }) {
   scope.cookie = o.cookie ?? "";
   scope.ip = o.ip ?? "203.0.113.9";
+  scope.extra = o.headers ?? {};
 }
