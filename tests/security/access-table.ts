@@ -6,8 +6,12 @@
  * e2e/role-matrix.spec.ts runs the page and action rows against the built server.
  *
  * Callers: anonymous; the attendee with their own link token ("attendee"); an
- * attendee of another event with theirs ("otherAttendee"); a staff member; an
- * organizer. "allow": answered (2xx/3xx to the page itself, or a business answer
+ * attendee of another event with theirs ("otherAttendee"); a staff member assigned
+ * to this event ("staff"); a staff member assigned only to another event
+ * ("otherStaff"); an organizer. A row states otherStaff only where it differs from
+ * staff (`accessOf`): everything scoped to this event (its desk page, check-in
+ * routes, codes list, undo, session scans, its attendees) is "deny" for them.
+ * (A staff account with no assignment at all may work every desk: lib/access/staff.test.ts.) "allow": answered (2xx/3xx to the page itself, or a business answer
  * such as 409 after the caller was accepted); "deny": 401, 403, 404 or a redirect
  * to sign-in, and nothing done.
  */
@@ -15,10 +19,16 @@
 import { API_ACTION_ROWS, API_PAGE_ROWS, API_ROUTE_ROWS } from "../api-access-rows";
 import { CONSOLE_ACTION_ROWS, CONSOLE_PAGE_ROWS, CONSOLE_ROUTE_ROWS } from "../console-access-rows";
 
-export const ACTORS = ["anonymous", "attendee", "otherAttendee", "staff", "admin"] as const;
+export const ACTORS = ["anonymous", "attendee", "otherAttendee", "staff", "otherStaff", "admin"] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Access = "allow" | "deny";
-export type AccessRow = Record<Actor, Access>;
+/** Per caller; `otherStaff` left out means "as staff" (see `accessOf`). */
+export type AccessRow = Record<Exclude<Actor, "otherStaff">, Access> & { otherStaff?: Access };
+
+/** What the row expects for this caller: staff of another event get what staff get unless the row says otherwise. */
+export function accessOf(access: AccessRow, actor: Actor): Access {
+  return actor === "otherStaff" ? (access.otherStaff ?? access.staff) : access[actor];
+}
 
 /**
  * Integrators' API keys (docs/decisions/0170), sent as `Authorization: Bearer tpx_…` with no
@@ -37,6 +47,8 @@ export type KeyAccess = Record<KeyActor, Access>;
 export type AccessFixture = {
   slug: string;
   eventId: string;
+  /** The other event (otherToken's; the only one otherStaff is assigned to); not in the e2e fixture. */
+  otherEventId?: string;
   /** The attendee's own link token, for `slug`. */
   token: string;
   /** A token of an attendee of another event. */
@@ -68,6 +80,8 @@ const everyone: AccessRow = { anonymous: "allow", attendee: "allow", otherAttend
 const adminOnly: AccessRow = { anonymous: "deny", attendee: "deny", otherAttendee: "deny", staff: "deny", admin: "deny" as Access };
 adminOnly.admin = "allow";
 const staffAndAdmin: AccessRow = { ...adminOnly, staff: "allow" };
+/** Staff of this event (and organizers): scoped to the fixture's event, so not staff of another event. */
+const deskOfThisEvent: AccessRow = { ...staffAndAdmin, otherStaff: "deny" };
 /** Only the attendee's own token for this event opens it. */
 const ownToken: AccessRow = { anonymous: "deny", attendee: "allow", otherAttendee: "deny", staff: "deny", admin: "deny" };
 
@@ -112,15 +126,15 @@ export const ROUTES: RouteRow[] = [
   {
     file: "app/api/event-check-in/attendee/route.ts",
     method: "GET",
-    // The attendee by token; staff and organizers by id (read only).
-    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "allow", admin: "allow" },
+    // The attendee by token; staff of their event and organizers by id (read only).
+    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "allow", otherStaff: "deny", admin: "allow" },
     request: (f, a) => ({ url: tokenOf(f, a) ? `/api/event-check-in/attendee${q(tokenOf(f, a))}` : `/api/event-check-in/attendee?attendee_id=${f.attendeeId}` }),
   },
   {
     file: "app/api/event-check-in/check-in/route.ts",
     method: "POST",
-    // Self check-in by token; a staff session for the desk methods. (Another event's token checks that person in, for their own event.)
-    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "allow", admin: "allow" },
+    // Self check-in by token; a session of this event's staff for the desk methods. (Another event's token checks that person in, for their own event.)
+    access: { anonymous: "deny", attendee: "allow", otherAttendee: "allow", staff: "allow", otherStaff: "deny", admin: "allow" },
     request: (f, a) => ({
       url: "/api/event-check-in/check-in",
       body: tokenOf(f, a) ? { method: "self", token: tokenOf(f, a) } : { method: "manual", attendee_id: f.attendeeId, event_id: f.eventId },
@@ -140,7 +154,8 @@ export const ROUTES: RouteRow[] = [
     file: "app/api/event-check-in/register/route.ts",
     method: "POST",
     access: everyone,
-    request: (f) => ({ url: "/api/event-check-in/register", body: { eventSlug: f.slug, firstName: "New", lastName: "Person", email: "matrix.new@example.com" } }),
+    // One address per caller: the per-address registration limit would refuse the sixth caller.
+    request: (f, a) => ({ url: "/api/event-check-in/register", body: { eventSlug: f.slug, firstName: "New", lastName: "Person", email: `matrix.new.${a.toLowerCase()}@example.com` } }),
   },
   { file: "app/api/events/[slug]/agenda.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/agenda.ics${q(tokenOf(f, a))}` }) },
   { file: "app/events/[slug]/agenda/manifest/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/events/${f.slug}/agenda/manifest${q(tokenOf(f, a))}` }) },
@@ -151,26 +166,26 @@ export const ROUTES: RouteRow[] = [
   {
     file: "app/api/staff/events/[id]/scan/route.ts",
     method: "POST",
-    access: staffAndAdmin,
+    access: deskOfThisEvent,
     request: (f, a) => ({ url: `/api/staff/events/${f.eventId}/scan`, body: { method: "manual", attendee_id: f.attendeeId, nonce: `matrix-scan-${a}`, device_id: "matrix-device" } }),
   },
   {
     file: "app/api/staff/events/[id]/sync/route.ts",
     method: "POST",
-    access: staffAndAdmin,
+    access: deskOfThisEvent,
     request: (f, a) => ({ url: `/api/staff/events/${f.eventId}/sync`, body: { device_id: "matrix-device", scans: [{ code: "TPX1.matrix-nobody", nonce: `matrix-sync-${a}`, scanned_at: "2026-01-01T00:00:00Z" }] } }),
   },
   {
     file: "app/api/staff/events/[id]/undo/route.ts",
     method: "POST",
-    access: staffAndAdmin,
+    access: deskOfThisEvent,
     request: (f) => ({ url: `/api/staff/events/${f.eventId}/undo`, body: { nonce: "matrix-no-such-scan", device_id: "matrix-device" } }),
   },
-  { file: "app/api/staff/events/[id]/codes/route.ts", method: "GET", access: staffAndAdmin, request: (f) => ({ url: `/api/staff/events/${f.eventId}/codes` }) },
+  { file: "app/api/staff/events/[id]/codes/route.ts", method: "GET", access: deskOfThisEvent, request: (f) => ({ url: `/api/staff/events/${f.eventId}/codes` }) },
   {
     file: "app/api/staff/events/[id]/session-scan/route.ts",
     method: "POST",
-    access: staffAndAdmin,
+    access: deskOfThisEvent,
     request: (f) => ({ url: `/api/staff/events/${f.eventId}/session-scan`, body: { agenda_item_id: f.eventId, code: "TPX1.matrix-nobody", nonce: "matrix-session-scan", device_id: "matrix-device" } }),
   },
   { file: "app/admin/events/[id]/dashboard/data/route.ts", method: "GET", access: adminOnly, request: (f) => ({ url: `/admin/events/${f.eventId}/dashboard/data` }) },
@@ -221,8 +236,9 @@ export const PAGES: PageRow[] = [
   { file: "app/admin/events/[id]/inbox/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/inbox` },
   { file: "app/admin/events/[id]/conversations/[attendeeId]/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/conversations/${f.attendeeId}` },
   { file: "app/admin/events/[id]/dashboard/page.tsx", access: adminOnly, url: (f) => `/admin/events/${f.eventId}/dashboard` },
+  // The desk index: any staff member (it lists only the events they may work).
   { file: "app/staff/page.tsx", access: staffAndAdmin, url: () => "/staff" },
-  { file: "app/staff/events/[id]/page.tsx", access: staffAndAdmin, url: (f) => `/staff/events/${f.eventId}` },
+  { file: "app/staff/events/[id]/page.tsx", access: deskOfThisEvent, url: (f) => `/staff/events/${f.eventId}` },
   { file: "app/events/[slug]/page.tsx", access: everyone, url: (f) => `/events/${f.slug}` },
   { file: "app/events/[slug]/agenda/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/agenda${q(tokenOf(f, a))}` },
   { file: "app/events/[slug]/check-in/page.tsx", access: ownToken, url: (f, a) => `/events/${f.slug}/check-in${q(tokenOf(f, a))}` },
@@ -279,7 +295,7 @@ export const ACTIONS: ActionRow[] = [
     name: "registerForEvent",
     access: everyone,
     page: (f) => `/events/${f.slug}`,
-    args: (f) => [f.slug, "$undefined", { $form: { firstName: "Act", lastName: "Ion", email: "matrix.action@example.com", phone: "", companyName: "" } }],
+    args: (f, a) => [f.slug, "$undefined", { $form: { firstName: "Act", lastName: "Ion", email: `matrix.action.${a.toLowerCase()}@example.com`, phone: "", companyName: "" } }],
   },
   { file: "app/events/[slug]/agenda/actions.ts", name: "getPlanStatus", access: ownToken, page: (f) => `/events/${f.slug}/agenda`, args: (f, a) => [f.slug, tok(f, a)] },
   { file: "app/events/[slug]/agenda/actions.ts", name: "getPlanVersion", access: ownToken, page: (f) => `/events/${f.slug}/agenda`, args: (f, a) => [f.slug, tok(f, a)] },

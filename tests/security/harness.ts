@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Db, DbHandle } from "@/db/client";
-import { apiKeys, contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, users } from "@/db/schema";
+import { apiKeys, contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, staffAssignments, users } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/access/api-keys";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { ensureUser } from "@/lib/auth/users";
@@ -17,7 +17,7 @@ import type { AccessFixture, Actor, KeyActor } from "./access-table";
  * query) into the exported handler, never a call into our own functions.
  */
 
-export type Sessions = { staff: string; admin: string };
+export type Sessions = { staff: string; otherStaff: string; admin: string };
 
 /** A session cookie as sign-in mints it (with the account's current session version: "sign out everywhere" bumps it). */
 export async function sessionCookieFor(user: { id: string; role: "admin" | "staff"; name: string; email: string; sessionVersion?: number }): Promise<string> {
@@ -27,9 +27,26 @@ export async function sessionCookieFor(user: { id: string; role: "admin" | "staf
 
 export async function makeSessions(db: Db): Promise<Sessions> {
   const staff = await ensureUser(db, { email: "matrix.staff@example.com", name: "Sam Staff", role: "staff", password: "matrix-staff-password" });
+  const otherStaff = await ensureUser(db, { email: "matrix.other.staff@example.com", name: "Oscar Otherdesk", role: "staff", password: "matrix-other-staff-password" });
   const admin = await ensureUser(db, { email: "matrix.admin@example.com", name: "Olga Organizer", role: "admin", password: "matrix-admin-password" });
-  if (!staff.ok || !admin.ok) throw new Error("could not create users");
-  return { staff: await sessionCookieFor(staff.user), admin: await sessionCookieFor(admin.user) };
+  if (!staff.ok || !otherStaff.ok || !admin.ok) throw new Error("could not create users");
+  return { staff: await sessionCookieFor(staff.user), otherStaff: await sessionCookieFor(otherStaff.user), admin: await sessionCookieFor(admin.user) };
+}
+
+/**
+ * The staff callers' assignments (access-table ACTORS): "staff" to the fixture's event,
+ * "otherStaff" only to the other event. Run after makeSessions (which creates the accounts).
+ */
+export async function assignStaff(db: Db, f: AccessFixture): Promise<void> {
+  if (!f.otherEventId) throw new Error("this fixture has no other event");
+  const byEmail = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
+  await db
+    .insert(staffAssignments)
+    .values([
+      { userId: await byEmail("matrix.staff@example.com"), eventId: f.eventId },
+      { userId: await byEmail("matrix.other.staff@example.com"), eventId: f.otherEventId },
+    ])
+    .onConflictDoNothing();
 }
 
 /** An event starting in an hour (check-in open), its attendee, and an attendee of another event. */
@@ -57,6 +74,7 @@ export async function makeAccessFixture(db: Db): Promise<AccessFixture> {
   return {
     slug: event.slug,
     eventId: event.id,
+    otherEventId: other.id,
     token: a.accessToken,
     otherToken: b.accessToken,
     attendeeId: a.attendeeId,
@@ -133,15 +151,16 @@ export function keyHeaders(f: AccessFixture, k: KeyActor): Record<string, string
 }
 
 export function cookieOf(sessions: Sessions, actor: Actor): string | undefined {
-  return actor === "staff" ? sessions.staff : actor === "admin" ? sessions.admin : undefined;
+  return actor === "staff" ? sessions.staff : actor === "otherStaff" ? sessions.otherStaff : actor === "admin" ? sessions.admin : undefined;
 }
 
-/** One test file's world: a fresh database installed as the app's, the fixture and the two sessions. */
+/** One test file's world: a fresh database installed as the app's, the fixture and the sessions (staff assigned). */
 export async function openAccessFixture(): Promise<{ h: DbHandle; f: AccessFixture; sessions: Sessions }> {
   const h = await createTestDb();
   setDbHandle(h);
   const f = await makeAccessFixture(h.db);
   const sessions = await makeSessions(h.db);
+  await assignStaff(h.db, f);
   return { h, f, sessions };
 }
 

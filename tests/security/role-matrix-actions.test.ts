@@ -3,7 +3,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { asCaller } from "../support/next-request";
-import { ACTIONS, ACTORS, KEY_ACTORS, type AccessFixture, type ActionRow, type Actor, type KeyActor } from "./access-table";
+import { ACTIONS, ACTORS, KEY_ACTORS, accessOf, type AccessFixture, type ActionRow, type Actor, type KeyActor } from "./access-table";
 import { closeAccessFixture, cookieOf, keyHeaders, openAccessFixture, snapshot, type Sessions } from "./harness";
 
 /** The server-action rows of the access table, called as Next calls them, per caller. */
@@ -51,13 +51,13 @@ describe("server actions × callers", () => {
   afterAll(() => closeAccessFixture(h));
 
   const cases = ACTIONS.flatMap((a) =>
-    ACTORS.filter((actor) => !(actor === "admin" && a.adminAllowShownBy)).map((actor) => [`${a.name} as ${actor}: ${a.access[actor]}`, a, actor as Actor] as const),
+    ACTORS.filter((actor) => !(actor === "admin" && a.adminAllowShownBy)).map((actor) => [`${a.name} as ${actor}: ${accessOf(a.access, actor)}`, a, actor as Actor] as const),
   );
   it.each(cases)("%s", async (_n, a, actor) => {
     asCaller({ cookie: cookieOf(sessions, actor) ?? "" });
     const before = await snapshot(h.db);
     const { result, redirected } = await call(a, a.args(f, actor));
-    if (a.access[actor] === "allow") {
+    if (accessOf(a.access, actor) === "allow") {
       expect(redirected || !refused(result), `refused: ${JSON.stringify(result)}`).toBe(true);
     } else {
       expect(redirected, "a refusal does not redirect onward").toBe(false);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ACTIONS, ACTORS, KEY_ACTORS, PAGES, ROUTES, keyAccessOf, type AccessFixture, type Actor, type KeyActor, type RouteRow } from "./access-table";
+import { ACTIONS, ACTORS, KEY_ACTORS, PAGES, ROUTES, accessOf, keyAccessOf, type AccessFixture, type Actor, type KeyActor, type RouteRow } from "./access-table";
 import { callRoute, closeAccessFixture, cookieOf, keyHeaders, openAccessFixture, snapshot, type Sessions } from "./harness";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -75,12 +75,12 @@ describe("route handlers × callers", () => {
   afterAll(() => closeAccessFixture(h));
 
   const cases = ROUTES.filter((r) => !r.skipRun).flatMap((r) => ACTORS.map((actor) => ({ r, actor: actor as Actor })));
-  it.each(cases.map((c) => [`${c.r.method} ${c.r.file.replace(/^app|\/route\.ts$/g, "")} as ${c.actor}: ${c.r.access[c.actor]}`, c] as const))(
+  it.each(cases.map((c) => [`${c.r.method} ${c.r.file.replace(/^app|\/route\.ts$/g, "")} as ${c.actor}: ${accessOf(c.r.access, c.actor)}`, c] as const))(
     "%s",
     async (_name, { r, actor }) => {
       const before = await snapshot(h.db);
       const res = await callRoute(r.file, r.method, { ...r.request(f, actor), cookie: cookieOf(sessions, actor) });
-      if (r.access[actor] === "allow") {
+      if (accessOf(r.access, actor) === "allow") {
         expect(res.status < 400 || res.status === 409, `status ${res.status}: ${await res.clone().text()}`).toBe(true);
       } else {
         expect([400, 401, 403, 404], `status ${res.status}: ${await res.clone().text()}`).toContain(res.status);

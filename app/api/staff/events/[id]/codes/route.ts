@@ -4,9 +4,9 @@ import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/route";
 
 /** GET /api/staff/events/{id}/codes — the signed list of hashed codes for offline validation (staff, admin). */
-export const GET = route({ auth: "staff", params: eventParams }, async ({ params }) => {
+export const GET = route({ auth: "staff", params: eventParams }, async ({ params, user }) => {
   const db = await getDb();
-  const event = await deskEventOr404(db, params.id);
+  const event = await deskEventOr404(db, params.id, user);
   if (event instanceof Response) return event;
   return Response.json(await buildCodeList(db, event.id), { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -10,7 +10,7 @@ import { route } from "@/lib/http/route";
  */
 export const POST = route({ auth: "staff", params: eventParams, body: scanBody }, async ({ params, body, user }) => {
   const db = await getDb();
-  const event = await deskEventOr404(db, params.id);
+  const event = await deskEventOr404(db, params.id, user);
   if (event instanceof Response) return event;
   const result = await scanAtDoor(
     db,
