@@ -22,8 +22,13 @@ export async function checkChaos(
   fakes: { twilio: TwilioFakeMessage[]; resend: ResendAccepted[] },
   cancels: CancelRecord[],
   rate: number,
-  /** Arrival jitter allowed at the fake, in controlled ms (network and a loaded machine, times the speed). */
-  toleranceMs: number,
+  /**
+   * Controlled ms a send may come before its slot. At issue (the driver's own send times:
+   * what TPX controls): the clock's jitter. At the fake (arrival): half a slot, which two sends
+   * on one slot (a whole slot early) exceed; between the send and the arrival lie two processes'
+   * event loops and the OS scheduler of a loaded box, which no sender can pace.
+   */
+  tolerance: { issueMs: number; arrivalMs: number },
 ) {
   const rows = (await db.execute(sql`select id, status, status_reason, scheduled_for, actual_send_time, pacing_wait_ms from event_messages`)) as unknown as Outcome[];
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -58,11 +63,13 @@ export async function checkChaos(
   const sms = [...fakes.twilio].sort((a, b) => a.createdAtMs - b.createdAtMs);
   let tat = -Infinity;
   let pacingViolations = 0;
+  let maxEarlyAtFakeMs = 0;
   let maxInWindow = 0;
   const starts: number[] = [];
   for (const m of sms) {
     const segs = smsSegmentCount(m.body);
-    if (m.createdAtMs < tat - toleranceMs) pacingViolations++;
+    if (m.createdAtMs < tat - tolerance.arrivalMs) pacingViolations++;
+    maxEarlyAtFakeMs = Math.max(maxEarlyAtFakeMs, tat - m.createdAtMs);
     for (let k = 0; k < segs; k++) starts.push(m.createdAtMs + (k * 1000) / rate);
     tat = Math.max(tat, m.createdAtMs) + (segs * 1000) / rate;
   }
@@ -76,9 +83,11 @@ export async function checkChaos(
   const bodies = (await db.execute(sql`select actual_send_time, rendered_body from event_messages where channel = 'sms' and status = 'sent' and status_reason is null order by actual_send_time`)) as unknown as Array<{ actual_send_time: Date; rendered_body: string }>;
   let issueTat = -Infinity;
   let issueViolations = 0;
+  let maxEarlyAtIssueMs = 0;
   for (const b of bodies) {
     const t = new Date(b.actual_send_time).getTime();
-    if (t < issueTat - toleranceMs) issueViolations++;
+    if (t < issueTat - tolerance.issueMs) issueViolations++;
+    maxEarlyAtIssueMs = Math.max(maxEarlyAtIssueMs, issueTat - t);
     issueTat = Math.max(issueTat, t) + (smsSegmentCount(b.rendered_body) * 1000) / rate;
   }
 
@@ -99,9 +108,11 @@ export async function checkChaos(
     cancelsTooLate: cancels.length - committed.length,
     sentAfterCancel,
     smsAccepted: sms.length,
-    pacingToleranceMs: toleranceMs,
+    pacingToleranceMs: tolerance,
     pacingViolations,
     pacingViolationsAtIssue: issueViolations,
+    /** How much sooner than its slot the earliest send came (controlled ms; ≤ 0: none early). */
+    maxEarlyMs: { atFake: Math.round(maxEarlyAtFakeMs), atIssue: Math.round(maxEarlyAtIssueMs) },
     maxSegmentsInAnySecond: maxInWindow,
     latenessMs: { all: dist(lateness), pacing: dist(pacing), fault: dist(fault) },
     failedReasons: Object.entries(
