@@ -1,4 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
+import { acceptInviteAndSignIn } from "./support";
 
 /** Signs in once per role and saves the session for the journeys. */
 for (const [role, email, password] of [
@@ -40,15 +41,7 @@ setup("sign in as staff of another event", async ({ browser }) => {
 
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(path);
-  await page.getByLabel("Password", { exact: true }).fill("another desk password 2026");
-  await page.getByLabel("Repeat the password").fill("another desk password 2026");
-  await page.getByRole("button", { name: "Set password" }).click();
-  await expect(page).toHaveURL(/\/signin/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("another desk password 2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/staff/);
+  await acceptInviteAndSignIn(page, path, email, "another desk password 2026");
   await expect(page.getByRole("link", { name: new RegExp(OTHER_DESK_EVENT) })).toBeVisible();
   await context.storageState({ path: "e2e/.auth/otherStaff.json" });
   await context.close();

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { ZONE } from "./support";
+import { acceptInviteAndSignIn, ZONE } from "./support";
 
 /**
  * The organizer console from nothing (issue 8): create an event in another time zone,
@@ -146,15 +146,7 @@ test("invites a staff member who accepts from the emailed link and reaches only 
   const path = /\/invite\?t=[A-Za-z0-9_-]+/.exec(body)![0];
 
   const staff = await (await browser.newContext({ viewport: { width: 768, height: 1024 } })).newPage();
-  await staff.goto(path);
-  await staff.getByLabel("Password", { exact: true }).fill("a tablet password 2026");
-  await staff.getByLabel("Repeat the password").fill("a tablet password 2026");
-  await staff.getByRole("button", { name: "Set password" }).click();
-  await expect(staff).toHaveURL(/\/signin/);
-  await staff.getByLabel("Email").fill(email);
-  await staff.getByLabel("Password").fill("a tablet password 2026");
-  await staff.getByRole("button", { name: "Sign in" }).click();
-  await expect(staff).toHaveURL(/\/staff/);
+  await acceptInviteAndSignIn(staff, path, email, "a tablet password 2026");
   await expect(staff.getByRole("link", { name: /Tokyo Build Day/ })).toBeVisible();
   await expect(staff.getByRole("link", { name: /Contractor Growth Summit/ })).toHaveCount(0);
   await staff.goto(`${eventUrl.replace(/^.*\/admin/, "/admin")}/attendees`);

@@ -96,3 +96,16 @@ export async function checkInEveryoneFound(desk: Page, query: string, max = 25):
   }
   return done;
 }
+
+/** A staff member opens their invite link, sets a password, and signs in with it (lands on /staff). */
+export async function acceptInviteAndSignIn(page: Page, invitePath: string, email: string, password: string): Promise<void> {
+  await page.goto(invitePath);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/staff/);
+}

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffAssignments, users } from "@/db/schema";
+import { eventAttendees, staffAssignments, users } from "@/db/schema";
 
 /**
  * SPEC §8: staff reach check-in only for the events they are assigned to; an
@@ -17,6 +17,12 @@ export async function canWorkEventDesk(db: Db, user: { id: string; role: string 
   if (user.role !== "staff") return false;
   const rows = await db.select({ eventId: staffAssignments.eventId }).from(staffAssignments).where(eq(staffAssignments.userId, user.id));
   return rows.length === 0 || rows.some((r) => r.eventId === eventId);
+}
+
+/** The same rule for an attendee: may this user work the desk of the attendee's event? False for no such attendee. */
+export async function canWorkAttendeeDesk(db: Db, user: { id: string; role: string }, attendeeId: string): Promise<boolean> {
+  const [row] = await db.select({ eventId: eventAttendees.eventId }).from(eventAttendees).where(eq(eventAttendees.id, attendeeId));
+  return row !== undefined && canWorkEventDesk(db, user, row.eventId);
 }
 
 /** The same rule from a user id alone (lib/checkin's actor carries the id): role and revocation are read from the database. */

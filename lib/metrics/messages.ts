@@ -1,11 +1,14 @@
 /** The outbox figures for the dashboard (SPEC §7, §4.2): one SQL query each. */
-import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventMessages } from "@/db/schema";
 
 const ofEvent = (eventId: string) => eq(eventMessages.eventId, eventId);
 
-const WAITING = sql`${eventMessages.status} in ('scheduled', 'sending')`;
+/** Waiting to go: the queue's statuses, in SQL and for the grouped rows. */
+const WAITING_STATUSES = ["scheduled", "sending"] as const;
+const WAITING = inArray(eventMessages.status, [...WAITING_STATUSES]);
+const isWaiting = (status: string) => (WAITING_STATUSES as readonly string[]).includes(status);
 
 /**
  * The outbox figures that read every row of the event, in one pass (issue 9: each pass
@@ -49,7 +52,7 @@ export async function outboxFigures(db: Db, eventId: string, at: Date) {
     const cell = byTypeStatus.get(key) ?? { type: r.type, status: r.status, count: 0 };
     cell.count += n;
     byTypeStatus.set(key, cell);
-    if (r.status === "scheduled" || r.status === "sending") {
+    if (isWaiting(r.status)) {
       queue.waiting += n;
       queue.overdue += r.overdue;
       queue.nextHour += r.nextHour;

@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { eventAttendees } from "@/db/schema";
-import { canWorkEventDesk } from "@/lib/access/assignments";
+import { canWorkAttendeeDesk } from "@/lib/access/assignments";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { appError } from "@/lib/errors";
@@ -26,8 +24,7 @@ export const GET = route({ auth: "public", query, limit: ({ ip }) => tokenPageLi
     const auth = await requireApiUser(req, ["staff", "admin"]);
     if (auth instanceof Response) return auth;
     // Staff only for the events they may work (SPEC §8): another event's attendee is not found.
-    const [row] = await (await getDb()).select({ eventId: eventAttendees.eventId }).from(eventAttendees).where(eq(eventAttendees.id, query.attendee_id));
-    if (!row || !(await canWorkEventDesk(await getDb(), auth, row.eventId))) return errorResponse(appError(404, "attendee_not_found", "This link is not valid any more."));
+    if (!(await canWorkAttendeeDesk(await getDb(), auth, query.attendee_id))) return errorResponse(appError(404, "attendee_not_found", "This link is not valid any more."));
     lookup = { verifiedStaffLookupOf: query.attendee_id };
   } else {
     return errorResponse(appError(400, "invalid_input", "Please check: t.", { t: "is required (or attendee_id with a staff session)" }));
