@@ -43,6 +43,8 @@ setup("sign in as staff of another event", async ({ browser }) => {
   const page = await context.newPage();
   await acceptInviteAndSignIn(page, path, email, "another desk password 2026");
   await expect(page.getByRole("link", { name: new RegExp(OTHER_DESK_EVENT) })).toBeVisible();
+  // The picker lists the one event they were invited to, not the demo event beside it.
+  await expect(page.getByRole("list", { name: "Events" }).getByRole("link")).toHaveCount(1);
   await context.storageState({ path: "e2e/.auth/otherStaff.json" });
   await context.close();
 });

@@ -4,9 +4,8 @@ import Link from "next/link";
 import { ChevronRight, MapPin } from "lucide-react";
 import { formatEventRange } from "@/components/events/datetime";
 import { Badge } from "@/components/ui/badge";
-import { assignedEventIds } from "@/lib/access/assignments";
 import { requireUser } from "@/lib/auth/session";
-import { listDeskEvents } from "@/lib/checkin/staff";
+import { listDeskEventsFor } from "@/lib/checkin/staff";
 import { getDb } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Choose an event" };
@@ -16,8 +15,7 @@ export default async function StaffHomePage() {
   const auth = await requireUser(["staff", "admin"], "/staff");
   if (!auth.ok) forbidden();
   const db = await getDb();
-  const allowed = await assignedEventIds(db, auth.user);
-  const events = (await listDeskEvents(db)).filter((e) => !allowed || allowed.includes(e.id));
+  const events = await listDeskEventsFor(db, auth.user);
 
   return (
     <div className="grid gap-6">

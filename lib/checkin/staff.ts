@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventAttendees, events, type Event } from "@/db/schema";
+import { assignedEventIds } from "@/lib/access/assignments";
 import { now as clockNow } from "@/lib/clock";
 
 /** Statuses a desk can check people in for (draft is not public, cancelled is over). */
@@ -39,6 +40,17 @@ export async function listDeskEvents(db: Db): Promise<DeskEvent[]> {
       ),
     )
     .orderBy(asc(events.startsAt));
+}
+
+/**
+ * The picker as one account sees it (SPEC §8): an organizer every desk event; a staff
+ * account only the events it is assigned to (an unscoped desk account, with no
+ * assignment at all, every one: lib/access/assignments.ts).
+ */
+export async function listDeskEventsFor(db: Db, user: { id: string; role: string }): Promise<DeskEvent[]> {
+  if (user.role !== "admin" && user.role !== "staff") return [];
+  const [allowed, open] = await Promise.all([assignedEventIds(db, user), listDeskEvents(db)]);
+  return allowed ? open.filter((e) => allowed.includes(e.id)) : open;
 }
 
 /** One event for the desk page; null for an unknown id or an event the desk may not work (draft, cancelled). */
