@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 /** Unexpected errors (bugs, a database that went away). Expected failures render in place instead. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
@@ -25,12 +25,13 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         .
       </p>
       <div className="flex flex-wrap justify-center gap-3">
-        <Button size="lg" onClick={() => retry()}>
+        {/* The styles, not <Button>: every page loads this boundary's JavaScript (radix Slot is not needed). */}
+        <button type="button" className={buttonVariants({ size: "lg" })} onClick={() => retry()}>
           Try again
-        </Button>
-        <Button asChild size="lg" variant="outline">
-          <Link href="/">Home</Link>
-        </Button>
+        </button>
+        <Link href="/" className={buttonVariants({ size: "lg", variant: "outline" })}>
+          Home
+        </Link>
       </div>
     </main>
   );

@@ -8,6 +8,8 @@
  *     --page /events/contractor-growth-summit-2026 \
  *     --page "/events/contractor-growth-summit-2026/agenda?t=<token from the outbox JSON>" \
  *     [--runs 3] [--chrome /usr/bin/chromium] [--out bench/results/lighthouse.json]
+ *     [--lhr-dir bench/results/lhr]   (every run's full Lighthouse JSON, for the details:
+ *                                      bootup-time, mainthread-work-breakdown, long-tasks…)
  *
  * Needs the `lighthouse` package (12.2.3: `npm i -D -E lighthouse@12.2.3`); it is
  * imported dynamically so the rest of the repo builds without it. Goals: mobile
@@ -16,11 +18,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-type Args = { base: string; pages: string[]; runs: number; chrome: string; out: string | null };
+type Args = { base: string; pages: string[]; runs: number; chrome: string; out: string | null; lhrDir: string | null };
 const GOALS = { performance: 90, accessibility: 100 } as const;
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { base: "http://localhost:3000", pages: [], runs: 3, chrome: process.env.CHROME_PATH ?? "/usr/bin/chromium", out: null };
+  const args: Args = { base: "http://localhost:3000", pages: [], runs: 3, chrome: process.env.CHROME_PATH ?? "/usr/bin/chromium", out: null, lhrDir: null };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === "--base") args.base = v;
@@ -28,6 +30,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--runs") args.runs = Math.max(1, Number(v));
     else if (k === "--chrome") args.chrome = v;
     else if (k === "--out") args.out = v;
+    else if (k === "--lhr-dir") args.lhrDir = v;
     else continue;
     i++;
   }
@@ -49,7 +52,7 @@ async function main() {
   try {
     for (const page of args.pages) {
       const runs: Scores[] = [];
-      for (let r = 0; r < args.runs; r++) {
+      for (let r = 0, failed = 0; r < args.runs; r++) {
         const result = await lighthouse(new URL(page, args.base).href, {
           port: chrome.port,
           output: "json",
@@ -59,6 +62,18 @@ async function main() {
           screenEmulation: { mobile: true, width: 390, height: 844, deviceScaleFactor: 3, disabled: false },
         });
         if (!result) throw new Error(`no result for ${page}`);
+        // A broken trace (e.g. NO_NAVSTART on a loaded machine) scores 0: run it again, not into the median.
+        if (result.lhr.runtimeError) {
+          console.error(`  run ${r + 1}: ${result.lhr.runtimeError.code}, running it again`);
+          if (++failed > 3) throw new Error(`${page}: ${failed} broken Lighthouse runs`);
+          r--;
+          continue;
+        }
+        if (args.lhrDir) {
+          mkdirSync(args.lhrDir, { recursive: true });
+          const name = page.replace(/[?#].*$/, "").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "root";
+          writeFileSync(path.join(args.lhrDir, `${name}.run${r + 1}.json`), JSON.stringify(result.lhr));
+        }
         runs.push(scores(result.lhr));
       }
       const row = {
@@ -87,6 +102,7 @@ async function main() {
 }
 
 type LhResult = {
+  runtimeError?: { code: string; message: string };
   categories: Record<string, { score: number | null }>;
   audits: Record<string, { numericValue?: number }>;
 };

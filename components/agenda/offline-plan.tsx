@@ -33,24 +33,29 @@ export function OfflinePlan({
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
     let cancelled = false;
-    navigator.serviceWorker
-      .register(AGENDA_SW_URL, { scope: AGENDA_SW_SCOPE })
-      .then(() => navigator.serviceWorker.ready)
-      .then((reg) => {
-        if (cancelled) return;
-        // The first visit was not served through the worker: hand it this page and what it loaded.
-        const assets = performance
-          .getEntriesByType("resource")
-          .map((e) => e.name)
-          .filter((u) => new URL(u).origin === location.origin && new URL(u).pathname.startsWith("/_next/static/"));
-        reg.active?.postMessage({ type: "cache-page", url: location.href, assets });
-      })
-      .catch(() => {
-        // No worker (private mode, old browser): the page still works online.
-      });
-    return () => {
-      cancelled = true;
+    const register = () => {
+      if (cancelled) return;
+      navigator.serviceWorker
+        .register(AGENDA_SW_URL, { scope: AGENDA_SW_SCOPE })
+        .then(() => navigator.serviceWorker.ready)
+        .then((reg) => {
+          if (cancelled) return;
+          // The first visit was not served through the worker: hand it this page and what it loaded.
+          const assets = performance
+            .getEntriesByType("resource")
+            .map((e) => e.name)
+            .filter((u) => new URL(u).origin === location.origin && new URL(u).pathname.startsWith("/_next/static/"));
+          reg.active?.postMessage({ type: "cache-page", url: location.href, assets });
+        })
+        .catch(() => {
+          // No worker (private mode, old browser): the page still works online.
+        });
     };
+    // Not part of the first screen: the worker's registration and install wait until the
+    // page has loaded and the phone is idle (decision 0205), then keep the page as it is.
+    return afterLoadWhenIdle(register, () => {
+      cancelled = true;
+    });
   }, []);
 
   useEffect(() => {
@@ -97,5 +102,24 @@ function subscribeOnline(onChange: () => void): () => void {
   return () => {
     window.removeEventListener("online", onChange);
     window.removeEventListener("offline", onChange);
+  };
+}
+
+/** Runs `task` once the page has loaded and the main thread is idle (at most ~2 s later). */
+function afterLoadWhenIdle(task: () => void, onCancel: () => void): () => void {
+  let idle: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    // Safari has long had no requestIdleCallback.
+    if (typeof window.requestIdleCallback === "function") idle = window.requestIdleCallback(task, { timeout: 2000 });
+    else timer = setTimeout(task, 500);
+  };
+  if (document.readyState === "complete") schedule();
+  else window.addEventListener("load", schedule, { once: true });
+  return () => {
+    onCancel();
+    window.removeEventListener("load", schedule);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+    if (timer !== undefined) clearTimeout(timer);
   };
 }

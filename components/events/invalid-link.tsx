@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LinkIcon } from "lucide-react";
 import { PublicShell } from "@/components/site/public-shell";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 /** What a wrong, expired or cancelled attendee link shows: no data, a way forward. */
 export function InvalidLink({ eventSlug }: { eventSlug: string }) {
@@ -14,9 +14,9 @@ export function InvalidLink({ eventSlug }: { eventSlug: string }) {
         It may be incomplete, or the registration it belongs to was cancelled. Open the link from your most recent
         confirmation email or text, or register again with your email: we&apos;ll send your confirmation again.
       </p>
-      <Button asChild size="lg">
-        <Link href={`/events/${encodeURIComponent(eventSlug)}`}>Go to the event page</Link>
-      </Button>
+      <Link href={`/events/${encodeURIComponent(eventSlug)}`} className={buttonVariants({ size: "lg" })}>
+        Go to the event page
+      </Link>
     </div>
   );
 }

@@ -23,7 +23,8 @@ export function PublicShell({
     <div lang={lang} className="flex min-h-dvh flex-col">
       <header className="border-b border-border/70">
         <div className={cn(container, "flex h-16 items-center justify-between gap-4")}>
-          <Link href="/" aria-label="TPX home" className="-m-2 inline-flex min-h-11 items-center rounded-md p-2">
+          {/* No prefetch: on a phone's first load it is a request and main-thread work for a link attendees rarely take. */}
+          <Link href="/" prefetch={false} aria-label="TPX home" className="-m-2 inline-flex min-h-11 items-center rounded-md p-2">
             <Wordmark />
           </Link>
           {headerRight}

@@ -65,7 +65,8 @@ export default async function PersonalAgendaPage({ params, searchParams }: Atten
       <div className="grid gap-4 pb-16">
         <header className="grid gap-0.5">
           <p className="truncate text-xs font-semibold tracking-wide text-primary uppercase">
-            <Link href={base} className="hover:underline">
+            {/* Not prefetched: the plan page's first load on a phone is what counts (decision 0205). */}
+            <Link href={base} prefetch={false} className="hover:underline">
               {event.name}
             </Link>
           </p>
