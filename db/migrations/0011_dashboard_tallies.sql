@@ -26,25 +26,17 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   FROM (SELECT greatest(date_part('epoch', actual - scheduled), 0) AS l) s
 $$;
 --> statement-breakpoint
-CREATE FUNCTION tpx_event_messages_tally_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Rows added (INSERT, +1) or removed (DELETE, −1): each trigger names its transition table tpx_rows.
+CREATE FUNCTION tpx_event_messages_tally_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign integer := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
 BEGIN
   INSERT INTO event_message_tallies (event_id, type, channel, status, n, delivered)
-  SELECT event_id, type, channel, status, count(*), count(*) FILTER (WHERE delivery_status = 'delivered')
-  FROM tpx_new WHERE event_id IS NOT NULL GROUP BY 1, 2, 3, 4;
+  SELECT event_id, type, channel, status, sign * count(*), sign * count(*) FILTER (WHERE delivery_status = 'delivered')
+  FROM tpx_rows WHERE event_id IS NOT NULL GROUP BY 1, 2, 3, 4;
   INSERT INTO event_message_lateness (event_id, bucket, n)
-  SELECT event_id, tpx_lateness_bucket(actual_send_time, scheduled_for), count(*)
-  FROM tpx_new WHERE event_id IS NOT NULL AND status = 'sent' AND actual_send_time IS NOT NULL GROUP BY 1, 2;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE FUNCTION tpx_event_messages_tally_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO event_message_tallies (event_id, type, channel, status, n, delivered)
-  SELECT event_id, type, channel, status, -count(*), -count(*) FILTER (WHERE delivery_status = 'delivered')
-  FROM tpx_old WHERE event_id IS NOT NULL GROUP BY 1, 2, 3, 4;
-  INSERT INTO event_message_lateness (event_id, bucket, n)
-  SELECT event_id, tpx_lateness_bucket(actual_send_time, scheduled_for), -count(*)
-  FROM tpx_old WHERE event_id IS NOT NULL AND status = 'sent' AND actual_send_time IS NOT NULL GROUP BY 1, 2;
+  SELECT event_id, tpx_lateness_bucket(actual_send_time, scheduled_for), sign * count(*)
+  FROM tpx_rows WHERE event_id IS NOT NULL AND status = 'sent' AND actual_send_time IS NOT NULL GROUP BY 1, 2;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -70,13 +62,13 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER event_messages_tally_insert AFTER INSERT ON event_messages
-  REFERENCING NEW TABLE AS tpx_new FOR EACH STATEMENT EXECUTE FUNCTION tpx_event_messages_tally_insert();
+  REFERENCING NEW TABLE AS tpx_rows FOR EACH STATEMENT EXECUTE FUNCTION tpx_event_messages_tally_rows();
 --> statement-breakpoint
 CREATE TRIGGER event_messages_tally_update AFTER UPDATE ON event_messages
   REFERENCING OLD TABLE AS tpx_old NEW TABLE AS tpx_new FOR EACH STATEMENT EXECUTE FUNCTION tpx_event_messages_tally_update();
 --> statement-breakpoint
 CREATE TRIGGER event_messages_tally_delete AFTER DELETE ON event_messages
-  REFERENCING OLD TABLE AS tpx_old FOR EACH STATEMENT EXECUTE FUNCTION tpx_event_messages_tally_delete();
+  REFERENCING OLD TABLE AS tpx_rows FOR EACH STATEMENT EXECUTE FUNCTION tpx_event_messages_tally_rows();
 --> statement-breakpoint
 -- The rows already there.
 INSERT INTO event_message_tallies (event_id, type, channel, status, n, delivered)
