@@ -124,7 +124,7 @@ export function isLate(m: { status: string; scheduledFor: Date; actualSendTime: 
   return false;
 }
 
-/** The email preview: the inline QR (cid:) becomes a data: URL the browser can show. */
+/** The email preview: rows rendered before the hosted QR (decision 0197) reference an inline cid: attachment; it becomes a data: URL the browser can show. */
 export async function previewHtml(db: Db, html: string | null, attendeeId: string | null): Promise<string | null> {
   if (!html || !attendeeId || !html.includes("cid:")) return html;
   const [row] = await db.select({ qr: eventAttendees.qrCodeData }).from(eventAttendees).where(eq(eventAttendees.id, attendeeId));
