@@ -8,6 +8,7 @@ import { requestThrottle } from "@/lib/channels/throttle";
 import type { Channels } from "@/lib/channels/types";
 import { freeze, now, resetClock } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
+import { qrImageUrl } from "@/lib/messaging/qr-link";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
 import { local, makeEvent } from "./factories";
@@ -40,13 +41,13 @@ afterAll(async () => {
   await h.close();
 });
 
-/** One profile reminder email per person due now (no attachments: it can go in a batch); everything else out of the way. */
-async function dueReminders(): Promise<string[]> {
+/** One reminder email per person due now (no attachments: it can go in a batch); everything else out of the way. */
+async function dueReminders(type: "profile_completion_reminder" | "check_in_reminder_1_hour" = "profile_completion_reminder"): Promise<string[]> {
   await h.db.update(eventMessages).set({ status: "cancelled", statusReason: "test isolation" }).where(eq(eventMessages.status, "scheduled"));
   const rows = await h.db
     .select({ id: eventMessages.id, attendeeId: eventMessages.attendeeId, scheduledFor: eventMessages.scheduledFor })
     .from(eventMessages)
-    .where(and(eq(eventMessages.eventId, event.id), eq(eventMessages.type, "profile_completion_reminder"), eq(eventMessages.channel, "email")));
+    .where(and(eq(eventMessages.eventId, event.id), eq(eventMessages.type, type), eq(eventMessages.channel, "email")));
   const first = new Map<string, { id: string; t: number }>();
   for (const r of rows) {
     const seen = first.get(r.attendeeId!);
@@ -114,6 +115,19 @@ describe("email bursts through Resend's batch endpoint", () => {
       const batchIds = rows.filter((r) => (b.body as Array<{ to: string }>).some((e) => String(e.to) === r.toAddress)).map((r) => r.id);
       expect(b.headers["idempotency-key"]).toBe(batchIdempotencyKey(batchIds));
     }
+  }, 60_000);
+
+  it("sends a burst of check-in reminders in batches too, each showing its own person's hosted QR (decision 0197)", async () => {
+    const ids = await dueReminders("check_in_reminder_1_hour");
+    expect(ids).toHaveLength(PEOPLE);
+    await drain(channelsWith());
+    const batches = resend.requests.filter((r) => r.path === "/emails/batch");
+    expect(batches.map((b) => (b.body as unknown[]).length).sort((a, b) => a - b)).toEqual([30, 100]);
+    expect(resend.requests.filter((r) => r.path === "/emails")).toHaveLength(0);
+    const rows = await rowsOf(ids);
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+    const sentHtml = new Map(batches.flatMap((b) => (b.body as Array<{ to: string; html: string }>).map((e) => [String(e.to), e.html] as const)));
+    for (const r of rows) expect(sentHtml.get(r.toAddress!)).toContain(qrImageUrl(r.attendeeId!));
   }, 60_000);
 
   it("a batch whose answer was lost is retried with the same key: Resend replays it, nothing is sent twice", async () => {

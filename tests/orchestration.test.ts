@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { aiLearningEvents, contractors, eventAgendaItems, eventAttendees, eventMessages, events, peerMatches, recommendations, users } from "@/db/schema";
@@ -161,7 +161,10 @@ describe("the plan at check-in (demo event)", () => {
     const [withAlert] = await h.db
       .select()
       .from(eventMessages)
-      .where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.type, "speaker_alert"), eq(eventMessages.status, "scheduled")));
+      .where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.type, "speaker_alert"), eq(eventMessages.status, "scheduled")))
+      // The last alert of the day: moved 30 min later it is still ahead of the clock (an overdue alert is re-planned to now).
+      .orderBy(desc(eventMessages.scheduledFor), asc(eventMessages.id))
+      .limit(1);
     const itemId = String(withAlert.personalization.agendaItemId);
     const [item] = await h.db.select().from(eventAgendaItems).where(eq(eventAgendaItems.id, itemId));
     const { replanEventMessages } = await import("@/lib/scheduling/replan");

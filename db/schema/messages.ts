@@ -80,6 +80,10 @@ export const eventMessages = pgTable(
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.scheduledFor})`)
       .where(sql`${t.status} = 'scheduled'`),
     index("event_messages_event_status_idx").on(t.eventId, t.status, t.type),
+    // The dashboard's time-bound queue figures (overdue, the next hour, SMS due) read only the waiting rows.
+    index("event_messages_event_waiting_idx")
+      .on(t.eventId, t.scheduledFor)
+      .where(sql`${t.status} in ('scheduled', 'sending')`),
     index("event_messages_contractor_idx").on(t.contractorId, t.createdAt),
     index("event_messages_provider_id_idx").on(t.providerMessageId),
   ],
@@ -90,3 +94,40 @@ export type NewMessage = typeof eventMessages.$inferInsert;
 export type MessageType = (typeof messageTypes)[number];
 export type MessageChannel = (typeof messageChannel.enumValues)[number];
 export type MessageStatus = (typeof messageStatus.enumValues)[number];
+
+/**
+ * The outbox's tallies for the dashboard (issue 9, decision 0196): rows added by
+ * statement-level triggers on event_messages (db/migrations/0011), one per (event, type,
+ * channel, status) a statement changed, holding the change (+n, −n). A figure is the sum
+ * of an event's rows, exact in any one snapshot; `compactMessageTallies` (the backstops,
+ * every minute) folds them into one row per key. Append-only, so writers never wait on
+ * each other for a counter row. No foreign key: a deleted event's rows sum to zero and
+ * are dropped by the next compaction.
+ */
+export const eventMessageTallies = pgTable(
+  "event_message_tallies",
+  {
+    eventId: uuid().notNull(),
+    type: messageType().notNull(),
+    channel: messageChannel().notNull(),
+    status: messageStatus().notNull(),
+    n: integer().notNull(),
+    /** Of those, rows whose provider reported delivery (delivery_status 'delivered'). */
+    delivered: integer().notNull(),
+  },
+  (t) => [index("event_message_tallies_event_idx").on(t.eventId)],
+);
+
+/**
+ * Lateness of sent messages (actual − scheduled) as a histogram kept the same way:
+ * whole seconds below an hour, whole minutes above (bucket = the lower bound, seconds).
+ */
+export const eventMessageLateness = pgTable(
+  "event_message_lateness",
+  {
+    eventId: uuid().notNull(),
+    bucket: integer().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [index("event_message_lateness_event_idx").on(t.eventId)],
+);

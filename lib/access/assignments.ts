@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventAttendees, staffAssignments, users } from "@/db/schema";
 
@@ -30,6 +30,19 @@ export async function userMayWorkEventDesk(db: Db, userId: string, eventId: stri
   const [user] = await db.select({ id: users.id, role: users.role, revokedAt: users.revokedAt }).from(users).where(and(eq(users.id, userId)));
   if (!user || user.revokedAt) return false;
   return canWorkEventDesk(db, user, eventId);
+}
+
+/**
+ * userMayWorkEventDesk as a SQL condition on an event id column, for a lookup that reads
+ * it with the row it is about (lib/checkin/check-in.ts: one statement per scan). The same
+ * rule, kept beside it; tests/desk-rule.test.ts checks both give the same answers.
+ */
+export function userMayWorkEventDeskSql(userId: string, eventId: SQLWrapper): SQL<boolean> {
+  const mine = sql`select 1 from ${staffAssignments} where ${staffAssignments.userId} = ${users.id}`;
+  return sql<boolean>`exists (select 1 from ${users} where ${users.id} = ${userId}::uuid and ${users.revokedAt} is null and (
+    ${users.role} = 'admin'
+    or (${users.role} = 'staff' and (not exists (${mine}) or exists (${mine} and ${staffAssignments.eventId} = ${eventId})))
+  ))`;
 }
 
 /** Event ids a staff account is limited to, or null when it may work every desk. */

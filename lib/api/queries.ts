@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, messageStatus, type EventStatus, type MessageChannel, type MessageStatus, type MessageType } from "@/db/schema";
+import { messageTallies } from "@/lib/metrics/messages";
 import { afterCursor, cursorKey, toPage, type Cursor, type Page } from "./pagination";
 import { agendaItemOut, attendeeOut, eventOut, messageOut, speakerOut, sponsorOut } from "./serialize";
 import type { AgendaItemOut, AttendeeOut, EventOut, MessageOut, MetricsOut, SpeakerOut, SponsorOut } from "./schemas";
@@ -133,11 +134,7 @@ export async function eventMetrics(db: Db, eventId: string): Promise<MetricsOut>
     })
     .from(a)
     .where(eq(a.eventId, eventId));
-  const byStatus = await db
-    .select({ status: eventMessages.status, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventMessages)
-    .where(eq(eventMessages.eventId, eventId))
-    .groupBy(eventMessages.status);
-  const messages = Object.fromEntries(messageStatus.enumValues.map((s) => [s, byStatus.find((r) => r.status === s)?.n ?? 0])) as MetricsOut["messages"];
+  const messages = Object.fromEntries(messageStatus.enumValues.map((s) => [s, 0])) as MetricsOut["messages"];
+  for (const t of await messageTallies(db, eventId)) messages[t.status] += t.n;
   return { event_id: eventId, registered: regs.registered, cancelled: regs.cancelled, checked_in: regs.checkedIn, profile_completed: regs.profileCompleted, messages };
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkInScans } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
+import { foreground } from "@/lib/jobs/foreground";
 import { checkIn, type CheckInActor } from "./check-in";
 import { describe, isScanOutcome, type ScanOutcome, type ScanResult } from "./outcome";
 
@@ -28,11 +29,18 @@ type StaffActor = Extract<CheckInActor, { kind: "staff" }>;
  * offline scan that finds the person already checked in by another scan is a
  * conflict: the device showed green, so it is told, and the dashboard counts it.
  */
-export async function scanAtDoor(db: Db, eventId: string, scan: TabletScan, actor: StaffActor): Promise<ScanResult> {
+export function scanAtDoor(db: Db, eventId: string, scan: TabletScan, actor: StaffActor): Promise<ScanResult> {
+  // Someone is waiting at the door: plans built in this process hold back meanwhile.
+  return foreground(() => scanOnce(db, eventId, scan, actor));
+}
+
+async function scanOnce(db: Db, eventId: string, scan: TabletScan, actor: StaffActor): Promise<ScanResult> {
   const result = await checkIn(
     db,
     { method: scan.method, code: scan.code, attendeeId: scan.attendeeId, eventId, nonce: scan.nonce, scannedAt: scan.offline ? scan.scannedAt : undefined },
     actor,
+    // A new check-in writes its scan log row in the same statement (lib/checkin/check-in.ts).
+    { scanLog: { deviceId: scan.deviceId, userId: actor.userId, nonce: scan.nonce, scannedAt: scan.offline && scan.scannedAt ? scan.scannedAt : null, offline: Boolean(scan.offline) } },
   );
   const at = clockNow();
   if (!result.ok) {
@@ -46,7 +54,7 @@ export async function scanAtDoor(db: Db, eventId: string, scan: TabletScan, acto
     outcome = "conflict";
     message = `${result.message.replace(/\.$/, "")}: this device scanned them offline too.`;
   }
-  const logged = await logScan(db, { eventId, scan, actor, at, outcome, attendeeId: result.attendeeId });
+  const logged = result.scanLogged ?? (await logScan(db, { eventId, scan, actor, at, outcome, attendeeId: result.attendeeId }));
   const undoUntil =
     outcome === "checked_in" && logged.deviceId === scan.deviceId
       ? new Date(Math.max(logged.createdAt.getTime(), result.checkInTime.getTime()) + UNDO_WINDOW_MS).toISOString()

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, ne, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventAgendaItems, eventAttendees, eventMessages, eventSpeakers, eventSponsors, events, type Event } from "@/db/schema";
 import type { EventTimes } from "@/lib/scheduling/event-times";
@@ -40,6 +40,29 @@ export async function getPublicEvent(db: Db, slug: string) {
 }
 
 export function toEventTimes(event: Event, agenda: EventTimes["agenda"]): EventTimes {
+  return { timezone: event.timezone, startsAt: event.startsAt, endsAt: event.endsAt, agenda };
+}
+
+/**
+ * The live agenda's first start and last end for an event id column, as select fields:
+ * all that eventStart/eventEnd (so the check-in window and quiet hours) read of the
+ * agenda. The check-in reads it in its one lookup instead of the whole agenda.
+ */
+export function agendaSpanSql(eventId: SQLWrapper) {
+  const live = sql`${eventAgendaItems} where ${eventAgendaItems.eventId} = ${eventId} and ${eventAgendaItems.cancelledAt} is null`;
+  return {
+    firstStart: sql<Date | null>`(select min(${eventAgendaItems.startsAt}) from ${live})`.mapWith(eventAgendaItems.startsAt),
+    lastEnd: sql<Date | null>`(select max(${eventAgendaItems.endsAt}) from ${live})`.mapWith(eventAgendaItems.endsAt),
+  };
+}
+
+/**
+ * EventTimes from agendaSpanSql: one item from the first start to the last end. Only for
+ * rules that read the agenda through eventStart/eventEnd (the check-in window, quiet
+ * hours, isEventDay), which give the same answers as with the whole agenda.
+ */
+export function toEventTimesFromSpan(event: Pick<Event, "timezone" | "startsAt" | "endsAt">, span: { firstStart: Date | null; lastEnd: Date | null }): EventTimes {
+  const agenda = span.firstStart && span.lastEnd ? [{ type: "span", startsAt: span.firstStart, endsAt: span.lastEnd }] : [];
   return { timezone: event.timezone, startsAt: event.startsAt, endsAt: event.endsAt, agenda };
 }
 

@@ -4,6 +4,7 @@ import { systemState } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
 import { claimDueMessages, processClaimed, type DeliveryDeps } from "@/lib/messaging/deliver";
 import { reconcileUncertainSms, recoverStaleClaims } from "@/lib/messaging/reconcile";
+import { compactMessageTallies } from "@/lib/metrics/messages";
 import { purgeExpiredRateLimits } from "@/lib/ratelimit";
 
 /**
@@ -53,6 +54,8 @@ export async function runBackstops(db: Db, opts: BackstopOptions): Promise<Backs
     lastPurgeAt = at.getTime();
     purgedLimits = await purgeExpiredRateLimits(db).catch(() => 0);
   }
+  // The dashboard's outbox tallies, folded to one row per key (a second caller at the same moment skips).
+  await compactMessageTallies(db);
   const tally = { swept, recovered, ...reconciled, purgedLimits };
   const run: BackstopRun = { at: at.toISOString(), source: opts.source ?? "local_driver", tally };
   await db

@@ -1,8 +1,9 @@
 import type { Attendee, Event } from "@/db/schema";
 import { env } from "@/lib/env";
+import { qrImageUrl } from "./qr-link";
 
-/** Absolute links for an attendee; each carries their token, never a bare id. */
-export function attendeeLinks(event: Pick<Event, "slug">, attendee: Pick<Attendee, "accessToken">, base = env().APP_URL) {
+/** Absolute links for an attendee; each carries their token (the QR image its own signature), never a bare id. */
+export function attendeeLinks(event: Pick<Event, "slug">, attendee: Pick<Attendee, "id" | "accessToken">, base = env().APP_URL) {
   const root = base.replace(/\/$/, "");
   const slug = encodeURIComponent(event.slug);
   const t = encodeURIComponent(attendee.accessToken);
@@ -16,5 +17,7 @@ export function attendeeLinks(event: Pick<Event, "slug">, attendee: Pick<Attende
     unsubscribeOneClick: `${root}/api/unsubscribe?t=${t}`,
     calendar: `${root}/api/events/${slug}/calendar.ics?t=${t}`,
     feedback: `${root}/events/${slug}/feedback?t=${t}`,
+    /** The QR image: signed for that image alone (an image proxy fetches it unasked), not the token. */
+    qrImage: qrImageUrl(attendee.id, root),
   };
 }

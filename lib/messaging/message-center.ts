@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql, type SQL } from "
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, type MessageStatus, type MessageType } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
+import { messageTallies } from "@/lib/metrics/messages";
 import { appError, type Result } from "@/lib/errors";
 import { dispatchCancelledMessages, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { qrPngBase64 } from "./qr";
@@ -61,11 +62,7 @@ export async function getMessageCenter(db: Db, eventId: string) {
   const inHour = new Date(at.getTime() + 3600_000);
   const person = { name: sql<string>`coalesce(nullif(trim(coalesce(${contractors.firstName}, '') || ' ' || coalesce(${contractors.lastName}, '')), ''), ${contractors.email})` };
   const [counts, nextHour, [{ nextHourTotal }], failures] = await Promise.all([
-    db
-      .select({ status: eventMessages.status, type: eventMessages.type, n: sql<number>`count(*)::int` })
-      .from(eventMessages)
-      .where(eq(eventMessages.eventId, eventId))
-      .groupBy(eventMessages.status, eventMessages.type),
+    messageTallies(db, eventId),
     db
       .select({ id: eventMessages.id, type: eventMessages.type, channel: eventMessages.channel, scheduledFor: eventMessages.scheduledFor, attendeeId: eventMessages.attendeeId, ...person })
       .from(eventMessages)
@@ -85,7 +82,13 @@ export async function getMessageCenter(db: Db, eventId: string) {
       .orderBy(desc(eventMessages.updatedAt))
       .limit(50),
   ]);
-  return { counts: counts.map((c) => ({ ...c, n: Number(c.n) })) as StatusTypeCount[], nextHour, nextHourTotal: Number(nextHourTotal), failures };
+  const byStatusType = new Map<string, StatusTypeCount>();
+  for (const t of counts) {
+    const cell = byStatusType.get(`${t.status}|${t.type}`) ?? { status: t.status, type: t.type, n: 0 };
+    cell.n += t.n;
+    byStatusType.set(`${t.status}|${t.type}`, cell);
+  }
+  return { counts: [...byStatusType.values()], nextHour, nextHourTotal: Number(nextHourTotal), failures };
 }
 
 /** A failed row is tried again now (attempts reset); delivery's §4.1 rules still decide if it is worth sending. */
@@ -121,7 +124,7 @@ export function isLate(m: { status: string; scheduledFor: Date; actualSendTime: 
   return false;
 }
 
-/** The email preview: the inline QR (cid:) becomes a data: URL the browser can show. */
+/** The email preview: rows rendered before the hosted QR (decision 0197) reference an inline cid: attachment; it becomes a data: URL the browser can show. */
 export async function previewHtml(db: Db, html: string | null, attendeeId: string | null): Promise<string | null> {
   if (!html || !attendeeId || !html.includes("cid:")) return html;
   const [row] = await db.select({ qr: eventAttendees.qrCodeData }).from(eventAttendees).where(eq(eventAttendees.id, attendeeId));

@@ -33,9 +33,11 @@ export async function storePlanStep(
   plan: DeterministicPlan,
   texts: { sessions: PersonalizeResult; sponsors: PersonalizeResult; peers: PersonalizeResult; counterpartPeers: PersonalizeResult[] },
   now: Date,
+  opts: { yieldTo?: () => Promise<void> } = {},
 ): Promise<{ messages: number }> {
   const ctx = await loadPlanContext(db, plan.attendeeId);
   if (!ctx) return { messages: 0 };
+  await opts.yieldTo?.();
   const saved = await storePlan(db, ctx, plan, texts, now);
   await dispatchScheduledMessages(saved);
   return { messages: saved.length };
@@ -48,8 +50,18 @@ export async function markPlanFailed(db: Db, attendeeId: string, error: string):
     .where(and(eq(eventAttendees.id, attendeeId), inArray(eventAttendees.planStatus, ["pending", "failed"])));
 }
 
-/** The whole plan in one go (local driver, tests). A failure never undoes the check-in: it is recorded and retried. */
-export async function buildAttendeePlan(db: Db, attendeeId: string, deps: PersonalizeDeps = {}): Promise<"ready" | "skipped" | "failed"> {
+/**
+ * The whole plan in one go (local driver, tests). A failure never undoes the check-in: it
+ * is recorded and retried. `yieldTo` runs before each database phase (the local driver
+ * waits there for the door to be quiet: lib/jobs/foreground.ts).
+ */
+export async function buildAttendeePlan(
+  db: Db,
+  attendeeId: string,
+  deps: PersonalizeDeps = {},
+  opts: { yieldTo?: () => Promise<void> } = {},
+): Promise<"ready" | "skipped" | "failed"> {
+  await opts.yieldTo?.();
   await db
     .update(eventAttendees)
     .set({ planAttempts: sql`${eventAttendees.planAttempts} + 1` })
@@ -64,7 +76,8 @@ export async function buildAttendeePlan(db: Db, attendeeId: string, deps: Person
       writePeersStep(plan, deps),
       writeCounterpartsStep(plan),
     ]);
-    await storePlanStep(db, plan, { sessions, sponsors, peers, counterpartPeers }, now);
+    await opts.yieldTo?.();
+    await storePlanStep(db, plan, { sessions, sponsors, peers, counterpartPeers }, now, opts);
     return "ready";
   } catch (err) {
     await markPlanFailed(db, attendeeId, err instanceof Error ? err.message : String(err));

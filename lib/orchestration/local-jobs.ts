@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, lt, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventAttendees } from "@/db/schema";
 import type { PersonalizeDeps } from "@/lib/ai/types";
+import { whenForegroundQuiet } from "@/lib/jobs/foreground";
 import { buildAttendeePlan } from "./build";
 import { dueBatchEvents, runPeerBatch } from "./peer-batch";
 
@@ -20,7 +21,8 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
     if (running.has(attendeeId)) return;
     running.add(attendeeId);
     try {
-      await buildAttendeePlan(db, attendeeId, opts.deps);
+      // Each phase waits for a quiet moment at the door (scans first: lib/jobs/foreground.ts).
+      await buildAttendeePlan(db, attendeeId, opts.deps, { yieldTo: () => whenForegroundQuiet() });
     } catch (err) {
       log(err);
     } finally {
@@ -51,7 +53,9 @@ export function localOrchestration(db: Db, opts: { retryAfterMs?: number; deps?:
 
   // Plans queue behind scans (issue 9): one plan at a time, each started after the
   // check-in's answer has gone out, so a burst of arrivals does not start a burst of
-  // concurrent plans. (On PGlite a running plan still shares the one connection.)
+  // concurrent plans; and each of its database phases waits until the door has been
+  // quiet for a moment (bounded: docs/decisions/0200), since on PGlite a plan shares the
+  // one connection with the scans.
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (id: string) => {
     queue = queue.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => runPlan(id));

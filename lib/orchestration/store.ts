@@ -104,7 +104,11 @@ export async function storePlan(db: Db, ctx: PlanContext, plan: DeterministicPla
       saved.push(...(await rebalanceSmsBudget(tx, otherOwner, now)));
     }
 
-    for (const m of messages) saved.push(...(await savePlannedMessages(tx, owner, [m], m.personalization)));
+    // One INSERT for the attendee's messages (each carries its own personalization); a
+    // key planned twice keeps the row-by-row order (one row cannot be upserted twice in one statement).
+    const keys = new Set(messages.map((m) => `${m.type}|${m.channel}|${m.dedupeKey}`));
+    if (keys.size === messages.length) saved.push(...(await savePlannedMessages(tx, owner, messages)));
+    else for (const m of messages) saved.push(...(await savePlannedMessages(tx, owner, [m], m.personalization)));
     // The day's texts within the event's SMS budget (bundled or left to the page by priority).
     saved.push(...(await rebalanceSmsBudget(tx, owner, now)));
     await tx.insert(aiLearningEvents).values(

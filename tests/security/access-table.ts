@@ -16,6 +16,7 @@
  * to sign-in, and nothing done.
  */
 
+import { qrImageSignature } from "@/lib/messaging/qr-link";
 import { API_ACTION_ROWS, API_PAGE_ROWS, API_ROUTE_ROWS } from "../api-access-rows";
 import { CONSOLE_ACTION_ROWS, CONSOLE_PAGE_ROWS, CONSOLE_ROUTE_ROWS } from "../console-access-rows";
 
@@ -160,6 +161,13 @@ export const ROUTES: RouteRow[] = [
   { file: "app/api/events/[slug]/agenda.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/agenda.ics${q(tokenOf(f, a))}` }) },
   { file: "app/events/[slug]/agenda/manifest/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/events/${f.slug}/agenda/manifest${q(tokenOf(f, a))}` }) },
   { file: "app/api/events/[slug]/calendar.ics/route.ts", method: "GET", access: ownToken, request: (f, a) => ({ url: `/api/events/${f.slug}/calendar.ics${q(tokenOf(f, a))}` }) },
+  // The emails' hosted QR image (decision 0197): the link's own signature, which only the attendee's emails carry; anyone else tries one made for another id.
+  {
+    file: "app/api/qr/[attendeeId]/route.ts",
+    method: "GET",
+    access: ownToken,
+    request: (f, a) => ({ url: `/api/qr/${f.attendeeId}?s=${qrImageSignature(a === "attendee" ? f.attendeeId : f.eventId)}` }),
+  },
   { file: "app/api/health/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/health" }) },
   // The check-in tablet (issue 9): staff and organizers; the ZXing decoder is a public library binary.
   { file: "app/api/checkin/zxing-reader/route.ts", method: "GET", access: everyone, request: () => ({ url: "/api/checkin/zxing-reader" }) },

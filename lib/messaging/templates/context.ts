@@ -13,6 +13,8 @@ export type RenderLinks = {
   calendar: string;
   /** The post-event feedback form (lib/followup). */
   feedback: string;
+  /** The check-in QR as a hosted image (lib/messaging/qr-link.ts): emails carry no attachment for it. */
+  qrImage: string;
 };
 
 export type RenderContext = {

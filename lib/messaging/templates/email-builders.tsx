@@ -3,7 +3,6 @@ import { POST_EVENT_EMAILS } from "./emails/post-event";
 import type { MessageType } from "@/db/schema";
 import type { EmailAttachment } from "@/lib/channels/types";
 import { buildEventIcs, ICS_CONTENT_TYPE } from "@/lib/calendar/ics";
-import { qrPngBase64 } from "@/lib/messaging/qr";
 import type { RenderContext } from "./context";
 import type { FooterProps } from "./components/layout";
 import type { CheckInReminderProps } from "./components/check-in-reminder";
@@ -21,18 +20,8 @@ import AgendaReadyEmail, { agendaReadySubject } from "./emails/agenda-ready";
 export type EmailSpec = { subject: string; element: ReactElement; attachments: EmailAttachment[] };
 type EmailBuilder = (ctx: RenderContext) => Promise<EmailSpec>;
 
-export const QR_CONTENT_ID = "qr";
-
-async function qrAttachment(ctx: RenderContext): Promise<EmailAttachment> {
-  return {
-    filename: "check-in-qr.png",
-    content: await qrPngBase64(ctx.attendee.qrCodeData),
-    contentType: "image/png",
-    contentId: QR_CONTENT_ID,
-  };
-}
-
-function icsAttachment(ctx: RenderContext): EmailAttachment {
+/** The add-to-calendar file the confirmation carries (SPEC §3), English and Spanish alike. */
+export function icsAttachment(ctx: RenderContext): EmailAttachment {
   // One UID per registration, on the app's own host, so a re-sent invite updates the entry.
   const uid = `${ctx.attendee.id}@${new URL(ctx.links.event).host}`;
   // DTSTAMP from the event, not the clock: a resend after a crash is byte-identical (Resend 409s a changed payload under one Idempotency-Key).
@@ -60,19 +49,20 @@ function reminderProps(ctx: RenderContext): CheckInReminderProps {
     startTime: formatTime(eventWindow(ctx).start, ctx.event.timezone),
     where: whereLine(ctx),
     checkInUrl: ctx.links.checkIn,
-    qrSrc: `cid:${QR_CONTENT_ID}`,
+    qrSrc: ctx.links.qrImage,
     code: ctx.attendee.qrCodeData,
     footer: footer(ctx),
   };
 }
 
-// The desk QR is attached to every check-in reminder too: it is the email people
-// have open in the registration line.
+// The desk QR is in every check-in reminder too: it is the email people have open in
+// the registration line. A hosted image, not an attachment (decision 0197), so a burst
+// of reminders goes through Resend's batch endpoint, 100 to a request.
 const reminder =
   (Email: (p: CheckInReminderProps) => ReactElement, subject: (p: CheckInReminderProps) => string): EmailBuilder =>
   async (ctx) => {
     const props = reminderProps(ctx);
-    return { subject: subject(props), element: <Email {...props} />, attachments: [await qrAttachment(ctx)] };
+    return { subject: subject(props), element: <Email {...props} />, attachments: [] };
   };
 
 export const EMAIL_BUILDERS: Partial<Record<MessageType, EmailBuilder>> = {
@@ -87,14 +77,15 @@ export const EMAIL_BUILDERS: Partial<Record<MessageType, EmailBuilder>> = {
       profileUrl: ctx.attendee.profileCompletionStatus === "pending" ? ctx.links.profile : null,
       eventUrl: ctx.links.event,
       calendarUrl: ctx.links.calendar,
-      qrSrc: `cid:${QR_CONTENT_ID}`,
+      qrSrc: ctx.links.qrImage,
       code: ctx.attendee.qrCodeData,
       footer: footer(ctx),
     };
     return {
       subject: registrationConfirmationSubject(props),
       element: <RegistrationConfirmationEmail {...props} />,
-      attachments: [await qrAttachment(ctx), icsAttachment(ctx)],
+      // SPEC §3: the confirmation carries the .ics (so it goes alone, not in a batch); the QR is hosted.
+      attachments: [icsAttachment(ctx)],
     };
   },
   check_in_reminder_night_before: reminder(CheckInReminderNightBeforeEmail, checkInReminderNightBeforeSubject),

@@ -2,8 +2,8 @@ import type { ReactElement } from "react";
 import { POST_EVENT_EMAILS_ES } from "./emails/post-event";
 import type { MessageType } from "@/db/schema";
 import type { EmailAttachment } from "@/lib/channels/types";
-import { qrPngBase64 } from "@/lib/messaging/qr";
 import type { RenderContext } from "./context";
+import { icsAttachment } from "./email-builders";
 import { Details, EmailLayout, Paragraph, PrimaryButton, QrCode, TextLink } from "./components/layout";
 import { eventWindow, whereLine } from "./format";
 import { agendaSummaryEs, formatDateTimeEs, formatTimeEs } from "./format-es";
@@ -20,22 +20,19 @@ const greeting = (ctx: RenderContext) => (ctx.contractor.firstName?.trim() ? `Ho
 const footer = (ctx: RenderContext) => ({ eventName: ctx.event.name, organizer: ctx.organizer, unsubscribeUrl: ctx.links.unsubscribe, lang: "es" as const });
 const when = (ctx: RenderContext) => formatDateTimeEs(eventWindow(ctx).start, ctx.event.timezone, { ref: ctx.message.scheduledFor });
 
-async function qr(ctx: RenderContext): Promise<EmailAttachment> {
-  return { filename: "check-in-qr.png", content: await qrPngBase64(ctx.attendee.qrCodeData), contentType: "image/png", contentId: "qr" };
-}
-
 const confirmation: EmailBuilder = async (ctx) => {
   const subject = `Está registrado: ${ctx.event.name}`;
   const pending = ctx.attendee.profileCompletionStatus === "pending";
   return {
     subject,
-    attachments: [await qr(ctx)],
+    // As in English: the .ics attached (SPEC §3), the QR a hosted image (decision 0197).
+    attachments: [icsAttachment(ctx)],
     element: (
       <EmailLayout preview={subject} heading="Su registro está confirmado" footer={footer(ctx)}>
         <Paragraph>{greeting(ctx)}</Paragraph>
         <Paragraph>Ya tiene su lugar en {ctx.event.name}. Muestre este código QR en el mostrador para hacer el check-in.</Paragraph>
         <Details rows={[["Cuándo", when(ctx)], ["Dónde", whereLine(ctx)]]} />
-        <QrCode src="cid:qr" caption="Su código de check-in" code={ctx.attendee.qrCodeData} />
+        <QrCode src={ctx.links.qrImage} alt="Su código QR de check-in" caption="Su código de check-in" code={ctx.attendee.qrCodeData} />
         {pending ? (
           <>
             <Paragraph>Complete su perfil en 2 minutos: así elegimos los ponentes, patrocinadores y personas que valen su tiempo.</Paragraph>
@@ -54,14 +51,14 @@ const reminder =
   (lead: (ctx: RenderContext) => string, subject: (ctx: RenderContext) => string): EmailBuilder =>
   async (ctx) => ({
     subject: subject(ctx),
-    attachments: [await qr(ctx)],
+    attachments: [],
     element: (
       <EmailLayout preview={subject(ctx)} heading={subject(ctx)} footer={footer(ctx)}>
         <Paragraph>{greeting(ctx)}</Paragraph>
         <Paragraph>{lead(ctx)} Evite la fila: haga el check-in desde su teléfono o muestre su código QR en el mostrador.</Paragraph>
         <Details rows={[["Cuándo", when(ctx)], ["Dónde", whereLine(ctx)]]} />
         <PrimaryButton href={ctx.links.checkIn}>Hacer el check-in</PrimaryButton>
-        <QrCode src="cid:qr" caption="Su código de check-in" code={ctx.attendee.qrCodeData} />
+        <QrCode src={ctx.links.qrImage} alt="Su código QR de check-in" caption="Su código de check-in" code={ctx.attendee.qrCodeData} />
       </EmailLayout>
     ),
   });

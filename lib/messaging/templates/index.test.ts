@@ -15,7 +15,7 @@ const EMAIL_TYPES: MessageType[] = [
 const decode = (b64: string) => Buffer.from(b64, "base64");
 
 describe("renderEmail: registration_confirmation", () => {
-  it("has the event, its local time, the venue, the QR inline and the .ics", async () => {
+  it("has the event, its local time, the venue, the hosted QR and the .ics", async () => {
     const ctx = fixtureContext("registration_confirmation");
     const email = await renderEmail(ctx);
     expect(email.subject).toBe("You're registered for Contractor Growth Summit 2026");
@@ -23,14 +23,14 @@ describe("renderEmail: registration_confirmation", () => {
     expect(email.html).toContain("Thu, Dec 3 · 8:30 AM – 5:00 PM EST");
     expect(email.text).toContain("Thu, Dec 3 · 8:30 AM – 5:00 PM EST");
     expect(email.text).toContain("Seaport Hotel, 1 Seaport Ln, Boston, MA 02210");
-    expect(email.html).toContain('src="cid:qr"');
+    // The QR is the hosted, signed image (decision 0197), not an attachment.
+    expect(email.html).toContain(`src="${ctx.links.qrImage}"`);
     // The code itself, for typing at the desk and for clients that block images.
     expect(email.text).toContain(ctx.attendee.qrCodeData);
 
-    expect(email.attachments).toHaveLength(2);
-    const [qr, ics] = email.attachments;
-    expect(qr).toMatchObject({ contentId: "qr", contentType: "image/png" });
-    expect(decode(qr.content).subarray(1, 4).toString()).toBe("PNG");
+    // The .ics alone is attached (SPEC §3).
+    expect(email.attachments).toHaveLength(1);
+    const [ics] = email.attachments;
     expect(ics).toMatchObject({ filename: "growth-summit-2026.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
     expect(ics.contentId).toBeUndefined();
     const calendar = decode(ics.content).toString("utf8");
@@ -85,8 +85,9 @@ describe("renderEmail: check-in reminders", () => {
     expect(email.text).toContain(timing);
     expect(email.text).toContain(`Check in from your phone ${ctx.links.checkIn}`);
     expect(email.text).toContain("Show this QR code at registration");
-    expect(email.html).toContain('src="cid:qr"');
-    expect(email.attachments.map((a) => a.contentId)).toEqual(["qr"]);
+    expect(email.html).toContain(`src="${ctx.links.qrImage}"`);
+    // No attachment: a burst of reminders fits Resend's batch endpoint (decision 0197).
+    expect(email.attachments).toEqual([]);
   });
 
   it("moves with the zone: 1:30 PM GMT in London", async () => {

@@ -57,5 +57,16 @@ describe("Spanish email", () => {
     expect(email.subject).toBe("Está registrado: Contractor Growth Summit 2026");
     expect(email.html).toContain('lang="es"');
     expect(email.text).toContain("Dejar de recibir estos correos");
+    // As in English: the hosted QR, and the .ics attached (SPEC §3).
+    const ctx = fixtureContext("registration_confirmation", es);
+    expect(email.html).toContain(`src="${ctx.links.qrImage}"`);
+    expect(email.html).toContain('alt="Su código QR de check-in"');
+    expect(email.attachments.map((a) => a.contentType)).toEqual(["text/calendar; charset=utf-8; method=PUBLISH"]);
+  });
+
+  it("a check-in reminder in Spanish carries no attachment (it can go in a batch)", async () => {
+    const email = await renderEmail(fixtureContext("check_in_reminder_1_hour", es));
+    expect(email.attachments).toEqual([]);
+    expect(email.html).toContain("/api/qr/");
   });
 });

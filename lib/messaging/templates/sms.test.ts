@@ -44,7 +44,7 @@ describe("renderSms: every type", () => {
       attendee: { profileCompletionStatus: "pending" },
     });
     const long = `https://events.some-long-organizer-domain.example.com/e/${"x".repeat(40)}?t=${"T".repeat(43)}`;
-    ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, unsubscribeOneClick: long, calendar: long, feedback: long };
+    ctx.links = { event: long, profile: long, checkIn: long, agenda: long, unsubscribe: long, unsubscribeOneClick: long, calendar: long, feedback: long, qrImage: long };
     const sms = renderSms(ctx);
     expect(isGsm7(sms)).toBe(true);
     expect(smsSegmentCount(sms)).toBeLessThanOrEqual(2);

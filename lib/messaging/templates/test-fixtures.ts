@@ -98,6 +98,7 @@ export function fixtureContext(
       unsubscribeOneClick: `https://tpx.example.com/api/unsubscribe?${t}`,
       feedback: `https://tpx.example.com/events/growth-summit/feedback?${t}`,
       calendar: `${base}/calendar.ics?${t}`,
+      qrImage: `https://tpx.example.com/api/qr/${attendee.id}?s=fixture-signature`,
     },
     organizer: { name: "Power100 Events", email: "events@power100.io", phone: "+16175550100" },
   };

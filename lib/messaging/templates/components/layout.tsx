@@ -132,14 +132,14 @@ export function Details({ rows }: { rows: Array<[label: string, value: string | 
 }
 
 /**
- * The attendee's check-in code; `src` is "cid:qr" in real sends (an inline
- * attachment). The code is printed too: staff can type it when a phone screen
- * will not scan, and mail clients that block images still show it.
+ * The attendee's check-in code; `src` is the hosted, signed QR image in real sends
+ * (links.qrImage, decision 0197). The code is printed too: staff can type it when a
+ * phone screen will not scan, and mail clients that block images still show it.
  */
-export function QrCode({ src, caption, code }: { src: string; caption: string; code: string }) {
+export function QrCode({ src, caption, code, alt = "Your check-in QR code" }: { src: string; caption: string; code: string; alt?: string }) {
   return (
     <Section style={{ textAlign: "center", margin: "8px 0 16px" }}>
-      <Img src={src} alt="Your check-in QR code" width="200" height="200" style={{ margin: "0 auto" }} />
+      <Img src={src} alt={alt} width="200" height="200" style={{ margin: "0 auto" }} />
       <Text style={{ ...styles.text, textAlign: "center", fontFamily: "monospace", margin: "4px 0" }}>{code}</Text>
       <Text style={{ ...styles.footer, textAlign: "center" }}>{caption}</Text>
     </Section>

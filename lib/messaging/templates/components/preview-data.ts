@@ -7,6 +7,6 @@ export const previewFooter: FooterProps = {
   unsubscribeUrl: "https://tpx.example.com/unsubscribe?t=preview",
 };
 
-// Real sends reference the inline attachment; the preview server can't resolve cid:,
-// so the image shows as its alt text there.
+// Real sends reference the hosted, signed image (links.qrImage); the preview server has
+// no attendee to sign for, so the image shows as its alt text there.
 export const previewQrSrc = "cid:qr";

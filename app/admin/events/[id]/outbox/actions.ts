@@ -21,7 +21,7 @@ export const loadEmailPreview = action(
   async ({ args: [eventId, attendeeId, messageId] }): Promise<EmailPreviewResult> => {
     const message = await getEventMessage(await getDb(), eventId, messageId);
     if (!message || message.attendeeId !== attendeeId || message.channel !== "email") return { ok: false, message: "No such message." };
-    // The inline QR is a cid: attachment in real sends; the preview shows it as a data: URL.
+    // The QR is a hosted image (decision 0197); rows rendered before that carry a cid: attachment, shown as a data: URL.
     return { ok: true, html: await previewHtml(await getDb(), message.renderedHtml, attendeeId), text: message.renderedBody };
   },
 );
