@@ -77,6 +77,17 @@ test("the QR code is one tap away at any scroll position", async ({ browser }) =
   await expect(dialog).toContainText(/Checked in at 8:4\d AM/);
   await phone.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+  // By keyboard: the button opens it, Close (with a visible focus ring) closes it, focus goes back to the button.
+  const button = phone.getByRole("button", { name: "My QR code" });
+  await button.focus();
+  await phone.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  const close = dialog.getByRole("button", { name: "Close" });
+  await expect(close).toBeFocused(); // focus moved into the dialog
+  expect(await close.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await phone.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
 });
 
 test("peers: the time before the batch, the names after it", async ({ browser }) => {

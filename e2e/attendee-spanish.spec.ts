@@ -49,6 +49,10 @@ test("a Spanish registrant gets the confirmation, the reminders and the agenda i
   await expect(phone.getByRole("region", { name: "Su día" }).getByRole("listitem")).toHaveCount(3, { timeout: 30_000 });
   await expect(phone.getByRole("region", { name: "Personas por conocer" })).toContainText(/Le presentaremos a 3 personas a las 12:05 p\.\s?m\. \(almuerzo\)/);
   await expect(phone.getByRole("button", { name: "Mi código QR" })).toBeVisible();
+  await phone.getByRole("button", { name: "Mi código QR" }).click();
+  const qr = phone.getByRole("dialog", { name: "Su código de check-in" });
+  await qr.getByRole("button", { name: "Cerrar" }).click();
+  await expect(qr).toBeHidden();
   await expect(phone.locator("[lang=es]").first()).toBeVisible();
   await phone.screenshot({ path: "test-results/attendee-agenda-es-390.png", fullPage: true });
 });

@@ -23,7 +23,7 @@ export function QrButton({
 }: {
   svg: string;
   code: string;
-  strings: { button: string; title: string; description: string; label: string; status: string; caption: string };
+  strings: { button: string; title: string; close: string; description: string; label: string; status: string; caption: string };
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -77,10 +77,10 @@ export function QrButton({
           <button
             type="button"
             onClick={close}
-            className="absolute top-3 right-3 inline-flex size-9 cursor-pointer items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground"
+            className="absolute top-3 right-3 inline-flex size-9 cursor-pointer items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           >
             <X aria-hidden="true" className="size-4" />
-            <span className="sr-only">Close</span>
+            <span className="sr-only">{strings.close}</span>
           </button>
         </div>
       </dialog>

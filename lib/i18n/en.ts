@@ -47,6 +47,7 @@ export const en = {
     room: "Room:",
     happeningNow: "Happening now",
     qrButton: "My QR code",
+    qrClose: "Close",
     qrTitle: "Your check-in code",
     qrDescription: "Show this at the desk. Staff can also type the code below it.",
     qrLabel: (name: string) => `Check-in QR code for ${name}`,

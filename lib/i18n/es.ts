@@ -49,6 +49,7 @@ export const es: Dictionary = {
     room: "Sala:",
     happeningNow: "En curso",
     qrButton: "Mi código QR",
+    qrClose: "Cerrar",
     qrTitle: "Su código de check-in",
     qrDescription: "Muéstrelo en el mostrador. El personal también puede escribir el código de abajo.",
     qrLabel: (name) => `Código QR de check-in de ${name}`,

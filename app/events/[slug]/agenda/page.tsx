@@ -128,6 +128,7 @@ export default async function PersonalAgendaPage({ params, searchParams }: Atten
         strings={{
           button: t.agenda.qrButton,
           title: t.agenda.qrTitle,
+          close: t.agenda.qrClose,
           description: t.agenda.qrDescription,
           label: t.agenda.qrLabel(name),
           caption: t.agenda.cantScan,
