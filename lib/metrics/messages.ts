@@ -1,5 +1,6 @@
 /** The outbox figures for the dashboard (SPEC §7, §4.2): one SQL query each. */
 import { and, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { executedRows } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { eventMessageLateness, eventMessageTallies, eventMessages } from "@/db/schema";
 
@@ -39,7 +40,7 @@ export async function messageTallies(db: Db, eventId: string) {
  */
 export async function compactMessageTallies(db: Db): Promise<{ tallies: number; lateness: number } | null> {
   return db.transaction(async (tx) => {
-    const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('tpx.message_tallies')) as ok`));
+    const [lock] = executedRows<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('tpx.message_tallies')) as ok`));
     if (!lock?.ok) return null;
     const t = await tx.execute(sql`
       with gone as (delete from event_message_tallies returning *)
@@ -52,12 +53,8 @@ export async function compactMessageTallies(db: Db): Promise<{ tallies: number; 
       insert into event_message_lateness (event_id, bucket, n)
       select event_id, bucket, sum(n)::integer from gone group by 1, 2 having sum(n) <> 0
       returning 1`);
-    return { tallies: rowsOf(t).length, lateness: rowsOf(l).length };
+    return { tallies: executedRows(t).length, lateness: executedRows(l).length };
   });
-}
-/** db.execute answers rows directly on postgres-js and as { rows } on PGlite. */
-function rowsOf<T>(r: unknown): T[] {
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 }
 
 /**
