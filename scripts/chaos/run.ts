@@ -20,6 +20,11 @@ const rate = Number(process.env.CHAOS_SMS_RATE ?? 1);
 const seed = Number(process.env.CHAOS_SEED ?? 7);
 const baseUrl = process.env.CHAOS_DATABASE_URL ?? "postgres://127.0.0.1:5432/test";
 const plan = { total: Math.round(10_000 * scale), cancels: Math.round(1_000 * scale), windowMs: Math.max(60_000, 600_000 * scale), smsShare: 0.1 };
+/** Controlled ms the runner waits after the window for the queue to empty (decision 0207). */
+function drainBudgetMs(smsRows: number, env = process.env, smsRate = rate): number {
+  if (env.CHAOS_DRAIN_MIN) return Number(env.CHAOS_DRAIN_MIN) * 60_000;
+  return Math.max(30 * 60_000, Math.ceil((2 * smsRows * 2 * 1000) / smsRate));
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function phase(drivers: number) {
@@ -66,8 +71,10 @@ async function phase(drivers: number) {
   })();
 
   await Promise.all([...kills, cancelling]);
-  // Drain: until every row is terminal, or 30 controlled minutes after the window.
-  const deadline = t0 + plan.windowMs + 30 * 60_000;
+  // Drain: until every row is terminal, or the deadline: after the window, 30 controlled minutes or twice
+  // the time the one sending number needs for the seeded texts at 2 segments each (faults and 429 pauses
+  // cost retries), whichever is longer; CHAOS_DRAIN_MIN overrides it.
+  const deadline = t0 + plan.windowMs + drainBudgetMs(seeded.filter((s) => s.channel === "sms").length);
   for (;;) {
     const [{ open }] = (await handle.db.execute(sql`select count(*)::int as open from event_messages where status in ('scheduled', 'sending')`)) as unknown as [{ open: number }];
     if (open === 0 || now() > deadline) break;
@@ -80,7 +87,7 @@ async function phase(drivers: number) {
   const result = await checkChaos(handle.db, seeded, { twilio: twilio.accepted, resend: resend.accepted }, cancels, rate, { issueMs: 50 * speed, arrivalMs: 500 / rate });
   await Promise.all([twilio.close(), resend.close()]);
   await handle.close();
-  return { drivers, drainedAfterWindowS: Math.round((drainedAt - t0 - plan.windowMs) / 1000), ...result };
+  return { drivers, drainBudgetS: Math.round((deadline - t0 - plan.windowMs) / 1000), drainedAfterWindowS: Math.round((drainedAt - t0 - plan.windowMs) / 1000), ...result };
 }
 
 async function main() {
