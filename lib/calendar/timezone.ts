@@ -78,7 +78,24 @@ const LOCAL_FORMAT = "yyyyMMdd'T'HHmmss";
  * so a client never has to guess the offset before the first listed onset.
  * A zone without changes gets one STANDARD observance.
  */
-export function vtimezoneLines(zone: string, fromYear: number, toYear: number): string[] {
+export function vtimezoneLines(zone: string, fromYear: number, toYear: number): readonly string[] {
+  // A pure function of its arguments and the process's tz database, and ~6 ms of luxon offset lookups
+  // (two years scanned a day at a time): every confirmation's .ics needs it, so it is computed once per key.
+  const key = `${zone}|${fromYear}|${toYear}`;
+  let lines = vtimezoneCache.get(key);
+  if (!lines) {
+    if (vtimezoneCache.size >= VTIMEZONE_CACHE_MAX) vtimezoneCache.clear();
+    lines = Object.freeze(computeVtimezoneLines(zone, fromYear, toYear));
+    vtimezoneCache.set(key, lines);
+  }
+  return lines;
+}
+
+const VTIMEZONE_CACHE_MAX = 256;
+const vtimezoneCache = new Map<string, readonly string[]>();
+
+/** vtimezoneLines without the cache (exported for its test). */
+export function computeVtimezoneLines(zone: string, fromYear: number, toYear: number): string[] {
   const start = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone });
   const end = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone });
   const before = offsetTransitions(zone, start.minus({ years: 1 }).toJSDate(), start.toJSDate()).at(-1);
