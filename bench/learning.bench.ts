@@ -22,7 +22,13 @@ import type { RecommendationKind } from "@/db/schema";
 import { defineBenchmark, type FigureRow, type GoalCheck } from "./registry";
 import { loadAverage, round } from "./support/measure";
 
-const SEED = 11;
+/**
+ * Independent series (population, agendas, draws), pooled: one agenda can leave almost
+ * nothing to gain (seed 11's third agenda: +13.8 % even for the oracle), so one series
+ * says more about that agenda than about learning (decision 0209).
+ */
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+const QUICK_SEEDS = [1, 2, 3];
 const EVENTS = 3;
 const CHECK_IN_AT = (day: Date) => new Date(day.getTime() + (8 * 60 + 40) * 60_000);
 
@@ -58,9 +64,9 @@ function gaussian(rand: () => number): number {
 
 type Person = { profile: MatchProfile; hidden: Record<RecommendationKind, number[]> };
 
-function population(n: number): Person[] {
-  const rand = seededRandom(SEED * 7919);
-  return generateProfiles(n, SEED, "sim").map((profile) => ({
+function population(n: number, seed: number): Person[] {
+  const rand = seededRandom(seed * 7919);
+  return generateProfiles(n, seed, "sim").map((profile) => ({
     profile,
     hidden: Object.fromEntries(
       (["speaker", "sponsor", "peer"] as const).map((k) => [k, FEATURES[k].map((f) => HIDDEN[k].w[f] * Math.exp(PERSONAL_SD * gaussian(rand)))]),
@@ -71,23 +77,23 @@ function population(n: number): Person[] {
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Does this person act on this pick? Their hidden preferences over the pick's own features. */
-function acts(person: Person, kind: RecommendationKind, pick: Pick<RankedPick, "reasons" | "targetId">, eventNo: number): 0 | 1 {
+function acts(seed: number, person: Person, kind: RecommendationKind, pick: Pick<RankedPick, "reasons" | "targetId">, eventNo: number): 0 | 1 {
   const x = featuresOf(kind, pick.reasons);
   const h = person.hidden[kind];
   const z = HIDDEN[kind].intercept + x.reduce((t, v, i) => t + v * h[i], 0);
-  return draw(`${SEED}|${eventNo}|${kind}|${person.profile.attendeeId}|${pick.targetId}`) < sigmoid(z) ? 1 : 0;
+  return draw(`${seed}|${eventNo}|${kind}|${person.profile.attendeeId}|${pick.targetId}`) < sigmoid(z) ? 1 : 0;
 }
 
-type EventFigures = { attendance: number; acceptance: number; visits: number; sessions: number; intros: number; sponsors: number };
+type EventFigures = { attended: number; sessions: number; accepted: number; intros: number; visited: number; sponsors: number };
 
-function runEvent(people: Person[], eventNo: number, weights: MatchWeights, samples: Record<RecommendationKind, Sample[]>): EventFigures {
+function runEvent(seed: number, people: Person[], eventNo: number, weights: MatchWeights, samples: Record<RecommendationKind, Sample[]>): EventFigures {
   const day = new Date(Date.UTC(2027, 2 + eventNo * 3, 10));
-  const agenda = generateAgenda(day, 28, SEED * 100 + eventNo);
-  const sponsors = generateSponsors(16, SEED * 100 + 50 + eventNo);
+  const agenda = generateAgenda(day, 28, seed * 100 + eventNo);
+  const sponsors = generateSponsors(16, seed * 100 + 50 + eventNo);
   const at = CHECK_IN_AT(day);
   const f = { attended: 0, sessions: 0, accepted: 0, intros: 0, visited: 0, sponsors: 0 };
   const record = (kind: RecommendationKind, p: Person, pick: Pick<RankedPick, "reasons" | "targetId">) => {
-    const y = acts(p, kind, pick, eventNo);
+    const y = acts(seed, p, kind, pick, eventNo);
     samples[kind].push({ x: featuresOf(kind, pick.reasons), y });
     return y;
   };
@@ -109,14 +115,16 @@ function runEvent(people: Person[], eventNo: number, weights: MatchWeights, samp
       f.accepted += record("peer", byId.get(me)!, { reasons: pair.reasons, targetId: other });
     }
   }
-  return {
-    attendance: f.attended / Math.max(1, f.sessions),
-    acceptance: f.accepted / Math.max(1, f.intros),
-    visits: f.visited / Math.max(1, f.sponsors),
-    sessions: f.sessions,
-    intros: f.intros,
-    sponsors: f.sponsors,
-  };
+  return f;
+}
+
+const rate = { attendance: (f: EventFigures) => f.attended / Math.max(1, f.sessions), acceptance: (f: EventFigures) => f.accepted / Math.max(1, f.intros), visits: (f: EventFigures) => f.visited / Math.max(1, f.sponsors) };
+type Mode = "off" | "on" | "oracle";
+
+function sum(fs: EventFigures[]): EventFigures {
+  const t = { attended: 0, sessions: 0, accepted: 0, intros: 0, visited: 0, sponsors: 0 };
+  for (const f of fs) for (const k of Object.keys(t) as Array<keyof EventFigures>) t[k] += f[k];
+  return t;
 }
 
 function refit(samples: Record<RecommendationKind, Sample[]>) {
@@ -130,52 +138,83 @@ function refit(samples: Record<RecommendationKind, Sample[]>) {
   return { weights: withLearned(learned), learned, moved };
 }
 
+/** One series: the same population through three events, in each mode. */
+function runSeries(seed: number, n: number, notes: string[]): Record<Mode, EventFigures[]> {
+  const people = population(n, seed);
+  const byMode: Record<Mode, EventFigures[]> = { off: [], on: [], oracle: [] };
+  // "oracle": ranked with the population's hidden weights themselves — the ceiling, for reference only.
+  const oracle = withLearned(
+    Object.fromEntries((["speaker", "sponsor", "peer"] as const).map((k) => [k, weightsOf(k, FEATURES[k].map((f) => HIDDEN[k].w[f]))])),
+  );
+  for (const mode of ["off", "on", "oracle"] as const) {
+    const samples: Record<RecommendationKind, Sample[]> = { speaker: [], sponsor: [], peer: [] };
+    let weights: MatchWeights = mode === "oracle" ? oracle : DEFAULT_MATCH_WEIGHTS;
+    for (let e = 1; e <= EVENTS; e++) {
+      byMode[mode].push(runEvent(seed, people, e, weights, samples));
+      if (mode === "on" && e < EVENTS) {
+        const r = refit(samples);
+        weights = r.weights;
+        if (seed === SEEDS[0] && e === EVENTS - 1) {
+          notes.push(`seed ${seed}, after event ${e}: ${r.moved.join("; ")}`);
+          for (const [kind, w] of Object.entries(r.learned)) notes.push(`  learned ${kind}: ${JSON.stringify(w)}`);
+        }
+      }
+    }
+  }
+  return byMode;
+}
+
+const pct = (x: number) => round(x * 100, 1);
+const lift = (a: number, b: number) => (b > 0 ? a / b - 1 : 0);
+const signed = (x: number) => `${x >= 0 ? "+" : ""}${pct(x)} %`;
+
 export default defineBenchmark({
   name: "learning",
   title: "Closed loop: acceptance and attendance over three events, learning on vs off (simulated attendees with hidden preferences)",
   async run(ctx) {
     const n = ctx.quick ? 300 : 600;
+    const seeds = ctx.quick ? QUICK_SEEDS : SEEDS;
     const load = loadAverage();
-    const people = population(n);
-    const rows: FigureRow[] = [];
-    const byMode: Record<"off" | "on" | "oracle", EventFigures[]> = { off: [], on: [], oracle: [] };
-    const notes: string[] = [`${n} attendees, ${EVENTS} events (28 sessions, 16 sponsors each), seed ${SEED}; load average before: ${load}.`];
+    const notes: string[] = [`${seeds.length} independent series (seeds ${seeds.join(", ")}) of ${n} attendees through ${EVENTS} events (28 sessions, 16 sponsors each); rates pooled over the series. Load average before: ${load}.`];
     const started = performance.now();
-    // "oracle": ranked with the population's hidden weights themselves — the ceiling, for reference only.
-    const oracle = withLearned(
-      Object.fromEntries((["speaker", "sponsor", "peer"] as const).map((k) => [k, weightsOf(k, FEATURES[k].map((f) => HIDDEN[k].w[f]))])),
-    );
+    const series = seeds.map((seed) => {
+      ctx.log(`learning: series ${seed}`);
+      return { seed, byMode: runSeries(seed, n, notes) };
+    });
+    const pooled = (mode: Mode, e: number) => sum(series.map((s) => s.byMode[mode][e - 1]));
+
+    const rows: FigureRow[] = [];
     for (const mode of ["off", "on", "oracle"] as const) {
-      const samples: Record<RecommendationKind, Sample[]> = { speaker: [], sponsor: [], peer: [] };
-      let weights: MatchWeights = mode === "oracle" ? oracle : DEFAULT_MATCH_WEIGHTS;
       for (let e = 1; e <= EVENTS; e++) {
-        const fig = runEvent(people, e, weights, samples);
-        byMode[mode].push(fig);
+        const f = pooled(mode, e);
         rows.push({
-          mode, event: e, weights: mode === "oracle" ? "hidden" : weights === DEFAULT_MATCH_WEIGHTS ? "defaults" : "learned",
-          acceptance_pct: round(fig.acceptance * 100, 1), attendance_pct: round(fig.attendance * 100, 1), booth_visit_pct: round(fig.visits * 100, 1),
-          intros: fig.intros, session_recs: fig.sessions, sponsor_recs: fig.sponsors,
+          mode, event: e, weights: mode === "oracle" ? "hidden" : mode === "off" || e === 1 ? "defaults" : "learned",
+          acceptance_pct: pct(rate.acceptance(f)), attendance_pct: pct(rate.attendance(f)), booth_visit_pct: pct(rate.visits(f)),
+          intros: f.intros, session_recs: f.sessions, sponsor_recs: f.sponsors,
         });
-        if (mode === "on" && e < EVENTS) {
-          const r = refit(samples);
-          weights = r.weights;
-          notes.push(`after event ${e}: ${r.moved.join("; ")}`);
-          for (const [kind, w] of Object.entries(r.learned)) notes.push(`  learned ${kind}: ${JSON.stringify(w)}`);
-          ctx.log(`learning: refit after event ${e}`);
-        }
       }
     }
-    const [off, on] = [byMode.off, byMode.on];
-    const rel = (a: number, b: number) => (b > 0 ? a / b - 1 : 0);
+    // Per series, event 3: what learning gained, and what the hidden weights themselves would have.
+    const perSeries: FigureRow[] = series.map(({ seed, byMode }) => {
+      const [off, on, oracle] = [byMode.off[EVENTS - 1], byMode.on[EVENTS - 1], byMode.oracle[EVENTS - 1]];
+      const row: FigureRow = { seed };
+      for (const m of ["acceptance", "attendance", "visits"] as const) {
+        row[`${m}_on_vs_off`] = signed(lift(rate[m](on), rate[m](off)));
+        row[`${m}_oracle_vs_off`] = signed(lift(rate[m](oracle), rate[m](off)));
+      }
+      return row;
+    });
+
     const goals: GoalCheck[] = [];
     for (const metric of ["acceptance", "attendance"] as const) {
-      const lift = rel(on[EVENTS - 1][metric], off[EVENTS - 1][metric]);
-      goals.push({ goal: `${metric}: on ≥ off × 1.15 on event ${EVENTS}`, measured: `${round(on[EVENTS - 1][metric] * 100, 1)} % vs ${round(off[EVENTS - 1][metric] * 100, 1)} % (${lift >= 0 ? "+" : ""}${round(lift * 100, 1)} %)`, met: lift >= 0.15 });
-      goals.push({ goal: `${metric}: on ≥ off on event 1`, measured: `${round(on[0][metric] * 100, 1)} % vs ${round(off[0][metric] * 100, 1)} %`, met: on[0][metric] >= off[0][metric] });
+      const [on3, off3] = [rate[metric](pooled("on", EVENTS)), rate[metric](pooled("off", EVENTS))];
+      goals.push({ goal: `${metric}: on ≥ off × 1.15 on event ${EVENTS} (pooled)`, measured: `${pct(on3)} % vs ${pct(off3)} % (${signed(lift(on3, off3))})`, met: lift(on3, off3) >= 0.15 });
+      const worst = Math.min(...series.map(({ byMode }) => lift(rate[metric](byMode.on[0]), rate[metric](byMode.off[0]))));
+      goals.push({ goal: `${metric}: on ≥ off on event 1, in every series`, measured: `worst series ${signed(worst)}`, met: worst >= 0 });
     }
     notes.push(`Event 1 is ranked with today's weights in both modes (there are no past outcomes yet), so it is identical by construction.`);
     notes.push(`Hidden preferences (population log-odds per feature unit): ${JSON.stringify(HIDDEN)}; personal factor exp(N(0, ${PERSONAL_SD}²)).`);
     notes.push(`Run time ${round((performance.now() - started) / 1000, 1)} s; load average after: ${loadAverage()}.`);
-    return { rows, goals, notes };
+    return { rows, goals, tables: [{ title: `Event ${EVENTS}, per series: learning on vs off, and the hidden weights (the ceiling) vs off`, rows: perSeries }], notes };
   },
 });

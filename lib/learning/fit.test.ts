@@ -37,6 +37,24 @@ describe("fitWeights", () => {
     expect(r.weights.every((w, i) => w >= 0 && w <= FIT_RULES.maxFactor * w0[i])).toBe(true);
   });
 
+  it("lets a small default weight grow when many outcomes say it matters most (the prior's floor)", () => {
+    // sponsorPcr's default is 1 point, the least but one; here it is what people act on.
+    const pcrTruth = [0.1, 0.05, 0.3, 4, 0.2];
+    const r = fitWeights(synthetic(4000, pcrTruth, 13), w0);
+    expect(r.moved).toBe(true);
+    expect(r.weights[3]).toBeGreaterThan(2 * w0[3]);
+    expect(r.weights[3]).toBeGreaterThan(Math.max(r.weights[0], r.weights[1], r.weights[2]));
+  });
+
+  it("keeps the defaults' total: only the balance between the features moves", () => {
+    const r = fitWeights(synthetic(3000, truth), w0);
+    if (!r.moved) throw new Error("expected a fit");
+    const total = (w: number[]) => w.reduce((t, v) => t + v, 0);
+    if (r.stats.clamped.length === 0) expect(total(r.weights)).toBeCloseTo(total(w0), 6);
+    else expect(total(r.weights)).toBeLessThanOrEqual(total(w0) + 1e-9);
+    expect(r.stats.normalization).toBeGreaterThan(0);
+  });
+
   it("does not move below the minimum number of outcomes, or with one side only", () => {
     const few = fitWeights(synthetic(FIT_RULES.minOutcomes - 1, truth), w0);
     expect(few).toMatchObject({ moved: false, reason: "too_few_outcomes" });

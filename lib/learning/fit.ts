@@ -8,16 +8,24 @@
  * 2. Re-estimate: P(acted) = σ(b + s · Σ w_j x_j), maximising the log-likelihood
  *    minus Σ (w_j − w0_j)² / (2 (PRIOR_SD · w0_j)²) by Newton's method. A feature
  *    that never varies keeps its default; with little data the prior wins.
- * 3. Bound each weight to [0, MAX_FACTOR · w0_j]: a reason never subtracts, and one
- *    fit cannot let a single feature swamp the rest.
+ *    The prior's sd is never tighter than PRIOR_SD_FLOOR log-odds per feature unit:
+ *    a default of 1 point at a scale of 0.2 would otherwise allow ±0.1 log-odds,
+ *    and no number of outcomes could move it (decision 0209).
+ * 3. Back to points: negative weights become 0 (a reason never subtracts), the
+ *    features that varied are rescaled so that their total is the defaults' total
+ *    (ranking depends only on the balance; scores stay on the scale organizers
+ *    know), and each weight is bounded by MAX_FACTOR · w0_j, so that one fit cannot
+ *    let a single feature swamp the rest.
  * Below MIN_OUTCOMES (or MIN_EACH acted-on and not acted-on) nothing moves.
  */
 
 export const FIT_RULES = {
   minOutcomes: 200,
   minEach: 20,
-  /** Prior standard deviation as a fraction of each default weight. */
+  /** Prior standard deviation as a fraction of each default weight… */
   priorSd: 0.5,
+  /** …but never tighter than this, in log-odds per unit of the feature (decision 0209). */
+  priorSdFloor: 1,
   minScale: 0.05,
   maxFactor: 5,
   iterations: 100,
@@ -33,7 +41,7 @@ export type FitResult =
       weights: number[];
       n: number;
       acted: number;
-      stats: { scale: number; intercept: number; logLikDefault: number; logLikFitted: number; iterations: number; clamped: number[] };
+      stats: { scale: number; intercept: number; normalization: number; logLikDefault: number; logLikFitted: number; iterations: number; clamped: number[] };
     };
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
@@ -132,15 +140,20 @@ export function fitWeights(samples: Sample[], w0: number[], rules: FitRules = FI
   // 2. The weights, with the prior at today's: work in v = s·w so the features enter as they are.
   const d = w0.length;
   const mean = [0, ...w0.map((w) => scale * w)];
-  const prec = [0, ...w0.map((w) => 1 / Math.pow(Math.max(rules.priorSd * w * scale, 1e-6), 2))];
+  const prec = [0, ...w0.map((w) => 1 / Math.pow(Math.max(rules.priorSd * w * scale, rules.priorSdFloor, 1e-6), 2))];
   const fit = newton(samples.map((s) => ({ z: s.x, y: s.y })), [cal.theta[0], ...mean.slice(1)], mean, prec, rules.iterations);
 
   // 3. Back to points, bounded.
+  const varied = w0.map((_, j) => samples.some((s) => s.x[j] !== samples[0].x[j]));
+  const raw = Array.from({ length: d }, (_, j) => Math.max(fit.theta[j + 1] / scale, 0));
+  const rawTotal = raw.reduce((t, w, j) => t + (varied[j] ? w : 0), 0);
+  const defaultTotal = w0.reduce((t, w, j) => t + (varied[j] ? w : 0), 0);
+  const factor = rawTotal > 0 ? defaultTotal / rawTotal : 1;
   const clamped: number[] = [];
   const weights = Array.from({ length: d }, (_, j) => {
-    const w = fit.theta[j + 1] / scale;
-    const bounded = Math.min(Math.max(w, 0), rules.maxFactor * w0[j]);
-    if (bounded !== w) clamped.push(j);
+    const w = varied[j] ? raw[j] * factor : raw[j];
+    const bounded = Math.min(w, rules.maxFactor * w0[j]);
+    if (bounded !== w || fit.theta[j + 1] < 0) clamped.push(j);
     return bounded;
   });
   return {
@@ -151,8 +164,10 @@ export function fitWeights(samples: Sample[], w0: number[], rules: FitRules = FI
     stats: {
       scale,
       intercept: fit.theta[0],
+      normalization: factor,
       logLikDefault: logLik(samples, cal.theta[0], scale, w0),
-      logLikFitted: logLik(samples, fit.theta[0], scale, weights),
+      // The fitted model in log-odds: the rescaled weights times the scale they were fitted at.
+      logLikFitted: logLik(samples, fit.theta[0], scale / factor, weights),
       iterations: fit.iterations,
       clamped,
     },

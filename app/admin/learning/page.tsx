@@ -32,7 +32,8 @@ export default async function LearningPage() {
         <p className="max-w-3xl text-muted-foreground">
           After each event, what attendees did with their recommendations re-estimates the weights of the session, sponsor and peer
           scores for that organizer (logistic regression on the score&apos;s own features, with today&apos;s weights as the prior). Nothing
-          moves below {FIT_RULES.minOutcomes} outcomes of a kind (and {FIT_RULES.minEach} acted on and not). The weights are the only thing
+          moves below {FIT_RULES.minOutcomes} outcomes of a kind (and {FIT_RULES.minEach} acted on and not). A fit keeps the total of today&apos;s weights, so
+          only their balance moves. The weights are the only thing
           learning changes; reverting goes back to the defaults at once.
         </p>
       </div>
