@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { MessageType } from "@/db/schema";
-import { renderEmail } from "./index";
+import { render, toPlainText } from "@react-email/render";
+import { EMAIL_BUILDERS } from "./email-builders";
+import { EMAIL_BUILDERS_ES } from "./emails-es";
+import { renderEmail, renderEmailHtml, stripImagePreloads } from "./index";
 import { agendaItem, fixtureContext } from "./test-fixtures";
 
 const EMAIL_TYPES: MessageType[] = [
@@ -161,5 +164,32 @@ describe("renderEmail: every type", () => {
     ];
     const email = await renderEmail(fixtureContext("check_in_reminder_1_hour", { agenda }));
     expect(email.text).toContain("starts at 9:00 AM EST");
+  });
+});
+
+describe("renderEmailHtml: one synchronous render, the document render() made", () => {
+  const builders = [
+    ...Object.entries(EMAIL_BUILDERS).map(([type, build]) => ["en", type, build] as const),
+    ...Object.entries(EMAIL_BUILDERS_ES).map(([type, build]) => ["es", type, build] as const),
+  ];
+
+  it.each(builders)("%s %s: same HTML as @react-email's render() but the streaming renderer's markers, same text", async (language, type, build) => {
+    const ctx = fixtureContext(type as MessageType, {
+      contractor: { language },
+      personalization: { speakers: 1, sponsors: 1, peers: 1 },
+    });
+    const { element } = await build!(ctx);
+    const ours = await renderEmailHtml(element);
+    const theirs = await render(element);
+    expect(ours.startsWith('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"')).toBe(true);
+    expect(ours).not.toMatch(/<link[^>]*rel="preload"/);
+    // The streaming renderer's markers: text separators, the Suspense boundary, hoisted html/head/body.
+    expect(ours).toBe(theirs.replace(/<!--(?: |\$|\/\$|html|head|body)-->/g, ""));
+    expect(toPlainText(ours)).toBe(toPlainText(theirs));
+  });
+
+  it("strips only image preload hints", () => {
+    const html = '<head><link rel="preload" as="image" href="a.png"/><link rel="stylesheet" href="s.css"/><link as="font" rel="preload" href="f.woff2"/></head>';
+    expect(stripImagePreloads(html)).toBe('<head><link rel="stylesheet" href="s.css"/><link as="font" rel="preload" href="f.woff2"/></head>');
   });
 });

@@ -1,4 +1,5 @@
-import { render, toPlainText } from "@react-email/render";
+import { toPlainText } from "@react-email/render";
+import type { ReactElement } from "react";
 import type { RenderContext, RenderedEmail } from "./context";
 import { EMAIL_BUILDERS } from "./email-builders";
 import { EMAIL_BUILDERS_ES } from "./emails-es";
@@ -25,12 +26,42 @@ const TEXT_OPTIONS = {
   ],
 };
 
+// What @react-email/render's render() puts in front of every email (the XHTML transitional doctype most
+// email clients are tested against).
+const XHTML_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+let staticRenderer: Promise<(element: ReactElement) => string> | undefined;
+/**
+ * React's synchronous renderToStaticMarkup: the same HTML as render()'s streaming renderer in 0.4–0.6
+ * of the time (docs/benchmarks.md, decision 0208). Imported at run time and left to Node (the
+ * comments keep the bundler out), as @react-email/render itself does: Next's server graph
+ * refuses a bundled react-dom/server.
+ */
+function renderStatic(): Promise<(element: ReactElement) => string> {
+  staticRenderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "react-dom/server").then((m) => {
+    const server = ("default" in m && m.default ? m.default : m) as typeof import("react-dom/server");
+    return (element: ReactElement) => server.renderToStaticMarkup(element);
+  });
+  return staticRenderer;
+}
+
+/** React adds `<link rel="preload" as="image">` for every <img>; mail clients ignore it (render() strips it too). */
+export function stripImagePreloads(html: string): string {
+  return html.replace(/<link\b[^>]*>/gi, (tag) => (/\brel=["']?preload\b/i.test(tag) && /\bas=["']?image\b/i.test(tag) ? "" : tag));
+}
+
+/** The email document for a React Email tree: doctype, one synchronous render, no preload hints. */
+export async function renderEmailHtml(element: ReactElement): Promise<string> {
+  const render = await renderStatic();
+  return XHTML_DOCTYPE + stripImagePreloads(render(element)).replace(/^<!DOCTYPE[^>]*>/i, "");
+}
+
 export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
   const build = (ctx.contractor.language === "es" ? EMAIL_BUILDERS_ES[ctx.message.type] : undefined) ?? EMAIL_BUILDERS[ctx.message.type];
   if (!build) throw noTemplate(ctx.message.type, "email");
   const { subject, element, attachments } = await build(ctx);
   // One React render; the text comes from the HTML (a second render cost ~2 ms per email).
-  const html = await render(element);
+  const html = await renderEmailHtml(element);
   const text = toPlainText(html, TEXT_OPTIONS);
   return {
     subject,
