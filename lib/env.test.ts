@@ -33,12 +33,13 @@ describe("env", () => {
 
 describe("production guards (SPEC §4.4)", () => {
   const prod = (vars: Record<string, string>) => {
-    for (const k of ["RESEND_API_KEY", "EMAIL_FROM", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "TPX_OUTBOX_ONLY"]) delete process.env[k];
+    for (const k of ["NEXTAUTH_SECRET", "RESEND_API_KEY", "EMAIL_FROM", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "TPX_OUTBOX_ONLY"]) delete process.env[k];
     Object.assign(process.env, { NODE_ENV: "production", ...vars });
     resetEnvForTests();
     return env();
   };
-  const full = { RESEND_API_KEY: "re_x", EMAIL_FROM: "a@b.c", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "+15125550100" };
+  const secret = "0123456789abcdef0123456789abcdef";
+  const full = { NEXTAUTH_SECRET: secret, RESEND_API_KEY: "re_x", EMAIL_FROM: "a@b.c", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "+15125550100" };
 
   it("starts when every provider is fully configured", () => {
     expect(productionProblems(prod(full))).toEqual([]);
@@ -52,13 +53,18 @@ describe("production guards (SPEC §4.4)", () => {
   });
 
   it("refuses the dev outbox unless TPX_OUTBOX_ONLY is set, and then says so", () => {
-    expect(productionProblems(prod({}))).toEqual([
+    expect(productionProblems(prod({ NEXTAUTH_SECRET: secret }))).toEqual([
       expect.stringMatching(/^email would go to the dev outbox/),
       expect.stringMatching(/^SMS would go to the dev outbox/),
     ]);
-    const e = prod({ TPX_OUTBOX_ONLY: "1" });
+    const e = prod({ NEXTAUTH_SECRET: secret, TPX_OUTBOX_ONLY: "1" });
     expect(productionProblems(e)).toEqual([]);
     expect(outboxOnly(e)).toBe(true);
+  });
+
+  it("refuses to start without a server secret, or with a short one", () => {
+    expect(() => assertProductionReady(prod({ ...full, NEXTAUTH_SECRET: "" }))).toThrow(/NEXTAUTH_SECRET is not set/);
+    expect(() => assertProductionReady(prod({ ...full, NEXTAUTH_SECRET: "hunter2" }))).toThrow(/NEXTAUTH_SECRET is 7 characters: use at least 32/);
   });
 
   it("does not apply outside production", () => {

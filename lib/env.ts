@@ -137,6 +137,9 @@ export function outboxOnly(e: Env = env()): boolean {
  * SPEC §4.4: what stops a production start. A provider is either fully configured or
  * refused with the missing variable named; the dev outbox needs TPX_OUTBOX_ONLY=1.
  */
+/** 32 characters of `openssl rand -base64 32` carry 192 bits; a word or a short phrase does not. */
+const MIN_SECRET_LENGTH = 32;
+
 export function productionProblems(e: Env = env()): string[] {
   if (e.NODE_ENV !== "production") return [];
   const problems: string[] = [];
@@ -145,6 +148,9 @@ export function productionProblems(e: Env = env()): string[] {
     const gone = missing(names);
     if (gone.length > 0 && gone.length < names.length) problems.push(`${what} is half-configured: set ${gone.join(", ")}`);
   };
+  // The server secret signs sessions, hosted QR images and the tablets' code lists (lib/auth/secret.ts).
+  if (!e.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is not set: generate one with `openssl rand -base64 32`");
+  else if (e.NEXTAUTH_SECRET.length < MIN_SECRET_LENGTH) problems.push(`NEXTAUTH_SECRET is ${e.NEXTAUTH_SECRET.length} characters: use at least ${MIN_SECRET_LENGTH} (\`openssl rand -base64 32\`)`);
   partly(["RESEND_API_KEY", "EMAIL_FROM"], "email (Resend)");
   partly(["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"], "SMS (Twilio)");
   if (!e.INNGEST_DEV) partly(["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"], "Inngest");

@@ -7,8 +7,13 @@ import { env } from "@/lib/env";
  */
 const DEV_ONLY_SECRET = "tpx-development-only-secret--never-use-in-production";
 
-/** The key that signs and encrypts session JWTs. Throws in production when unset. */
-export function authSecret(): string {
+/**
+ * The one server secret (NEXTAUTH_SECRET): it signs and encrypts session JWTs, and keys every
+ * other HMAC of the app under its own label (hosted QR images, the tablets' code-list key,
+ * rate-limit keys). Throws in production when unset, where the app also refuses to start
+ * (lib/env.ts productionProblems); development falls back to a public constant.
+ */
+export function serverSecret(): string {
   const e = env();
   if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
   if (e.NODE_ENV === "production") {
@@ -18,6 +23,9 @@ export function authSecret(): string {
   }
   return DEV_ONLY_SECRET;
 }
+
+/** The key that signs and encrypts session JWTs. */
+export const authSecret = serverSecret;
 
 /** Secure (__Secure-) cookies whenever the app is served over https. */
 export function usesSecureCookies(): boolean {

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees } from "@/db/schema";
 import { now as clockNow } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { serverSecret } from "@/lib/auth/secret";
 
 /**
  * The list a tablet downloads to validate codes offline (docs/decisions/0132): for
@@ -22,7 +22,7 @@ const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "he
 let cachedKey: { secret: string; key: KeyObject } | undefined;
 
 function signingKey(): KeyObject {
-  const secret = env().NEXTAUTH_SECRET ?? "tpx-development-only-secret";
+  const secret = serverSecret();
   if (cachedKey?.secret === secret) return cachedKey.key;
   const seed = createHmac("sha256", secret).update("tpx/check-in-code-list/v1").digest();
   const key = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: "der", type: "pkcs8" });

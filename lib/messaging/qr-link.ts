@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventAttendees } from "@/db/schema";
+import { serverSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { qrPngBase64 } from "./qr";
 
@@ -14,10 +15,9 @@ import { qrPngBase64 } from "./qr";
  * which opens the profile and the agenda). The image is the attendee's current code.
  */
 const LABEL = "tpx/check-in-qr-image/v1\n";
-const DEV_SECRET = "tpx-development-only-secret";
 
 export function qrImageSignature(attendeeId: string): string {
-  return createHmac("sha256", env().NEXTAUTH_SECRET ?? DEV_SECRET).update(LABEL + attendeeId).digest("base64url").slice(0, 32);
+  return createHmac("sha256", serverSecret()).update(LABEL + attendeeId).digest("base64url").slice(0, 32);
 }
 
 export function qrImageUrl(attendeeId: string, base = env().APP_URL): string {

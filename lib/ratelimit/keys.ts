@@ -1,17 +1,17 @@
 import { createHmac } from "node:crypto";
-import { env } from "@/lib/env";
+import { serverSecret } from "@/lib/auth/secret";
 
 /**
  * Keys are stored as an HMAC of the value, never the raw email, phone or IP (a plain
  * SHA-256 of a phone number is reversed by trying all numbers; a keyed hash is not,
- * without the secret). Development without NEXTAUTH_SECRET uses a public pepper,
+ * without the secret). The secret is the server's (lib/auth/secret.ts) under this
+ * module's label; development without NEXTAUTH_SECRET uses the public development one,
  * which still keeps the raw values out of the table.
  */
-const DEV_PEPPER = "tpx-ratelimit-development-pepper";
+const LABEL = "tpx/rate-limit-key/v1\n";
 
 export function hashKey(value: string): string {
-  const secret = env().NEXTAUTH_SECRET ?? DEV_PEPPER;
-  return createHmac("sha256", secret).update(value).digest("base64url").slice(0, 32);
+  return createHmac("sha256", serverSecret()).update(LABEL + value).digest("base64url").slice(0, 32);
 }
 
 /** Emails compare case-insensitively and without surrounding spaces. */

@@ -23,9 +23,31 @@ export function startApp(): Promise<LocalDriver | null> {
   return g.__tpxStarted;
 }
 
+/**
+ * A malformed variable or an unsafe production configuration stops the process: left
+ * running, Next would answer every request with a 500 while a process manager or a
+ * health check saw it alive. Never during `next build`, which only throws.
+ */
+function refuseToStart(err: unknown): never {
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    console.error(`[tpx] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  throw err;
+}
+
 async function boot(): Promise<LocalDriver | null> {
-  const e = env();
-  assertProductionReady(e);
+  let e: ReturnType<typeof env>;
+  try {
+    e = env();
+    assertProductionReady(e);
+  } catch (err) {
+    refuseToStart(err);
+  }
+  if (inngestConfigured(e)) {
+    const { installInngestSender } = await import("@/inngest/client");
+    installInngestSender();
+  }
   console.log(["[tpx] starting with", ...describeModes(e).map((l) => `  ${l}`)].join("\n"));
   if (!e.DATABASE_URL) acquireLock(e.PGLITE_DATA_DIR);
   const { db } = await getDbHandle();
