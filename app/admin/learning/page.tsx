@@ -47,7 +47,7 @@ export default async function LearningPage() {
             <div className="flex flex-wrap items-baseline justify-between gap-3">
               <div>
                 <h2 className="text-lg font-semibold">{o.name ? `${o.name} · ` : ""}{label}</h2>
-                <p className="text-sm text-muted-foreground">{o.events} events, {o.past} over</p>
+                <p className="text-sm text-muted-foreground">{o.events} {o.events === 1 ? "event" : "events"}, {o.past} over</p>
               </div>
               <LearningButtons organizer={o.organizer} label={label} hasActive={o.active.some(Boolean)} />
             </div>
