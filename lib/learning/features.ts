@@ -16,6 +16,26 @@ export const FEATURES = {
   peer: ["sharedFocus", "complementaryTrades", "sameAreaOtherTrade", "similarSize", "sameRevenueTier"],
 } as const satisfies Record<RecommendationKind, readonly string[]>;
 
+/** What each weight rewards, as the console shows it (the identifier stays beside it). */
+export const FEATURE_LABEL: Record<string, string> = {
+  topicOverlap: "Session topic matches a focus area (each)",
+  speakerFocusOverlap: "Speaker shares a focus area (each)",
+  businessTypeFit: "Aimed at their business type",
+  speakerPcr: "Speaker's rating (PCR ÷ 5)",
+  preferredTopic: "A topic they asked for (each)",
+  preferredFormat: "The format they prefer",
+  offeringOverlap: "Offering matches a focus area (each)",
+  focusOverlap: "Sponsor shares a focus area (each)",
+  revenueTierTarget: "Targets their revenue tier",
+  sponsorPcr: "Sponsor's rating (PCR ÷ 5)",
+  specialOffer: "Has a special offer",
+  sharedFocus: "Shared focus area (each)",
+  complementaryTrades: "Complementary trades",
+  sameAreaOtherTrade: "Another trade in the same area",
+  similarSize: "Similar team size (ratio)",
+  sameRevenueTier: "Same revenue tier",
+};
+
 /** Peer weights are hundredths of a point; the fit works in points. */
 export const UNIT: Record<RecommendationKind, number> = { speaker: 1, sponsor: 1, peer: 100 };
 

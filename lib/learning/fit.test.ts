@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchPeersBatch, naiveAllPairs, rankSessions, rankSponsors } from "@/lib/matching";
 import { generateAgenda, generateProfiles, generateSponsors, seededRandom } from "@/lib/matching/synthetic";
 import { DEFAULT_MATCH_WEIGHTS } from "@/lib/matching/weights";
-import { defaultVector, featuresOf, weightsOf, withLearned } from "./features";
+import { defaultVector, FEATURE_LABEL, FEATURES, featuresOf, weightsOf, withLearned } from "./features";
 import { FIT_RULES, fitWeights, type Sample } from "./fit";
 import { settle } from "./outcomes";
 
@@ -78,6 +78,11 @@ describe("fitWeights", () => {
 });
 
 describe("features read back from reasons", () => {
+  it("each learned weight has a label for the console", () => {
+    const all = Object.values(FEATURES).flat();
+    expect(all.filter((f) => !FEATURE_LABEL[f])).toEqual([]);
+  });
+
   it("give score = Σ weight × feature for every ranking", () => {
     const day = new Date("2027-03-10T00:00:00Z");
     const profiles = generateProfiles(60, 3);

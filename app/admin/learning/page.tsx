@@ -4,7 +4,7 @@ import { formatUtc } from "@/components/events/datetime";
 import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { FEATURES } from "@/lib/learning/features";
+import { FEATURE_LABEL, FEATURES } from "@/lib/learning/features";
 import { FIT_RULES } from "@/lib/learning/fit";
 import { KINDS, learningOverview } from "@/lib/learning/store";
 import { DEFAULT_MATCH_WEIGHTS } from "@/lib/matching/weights";
@@ -51,7 +51,7 @@ export default async function LearningPage() {
               </div>
               <LearningButtons organizer={o.organizer} label={label} hasActive={o.active.some(Boolean)} />
             </div>
-            <div className="grid gap-4 md:grid-cols-3">
+            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {KINDS.map((kind, i) => {
                 const active = o.active[i];
                 const defaults = DEFAULT_MATCH_WEIGHTS[SECTION[kind]] as Record<string, number>;
@@ -65,14 +65,17 @@ export default async function LearningPage() {
                       <thead>
                         <tr className="text-left text-muted-foreground">
                           <th className="font-normal">Weight</th>
-                          <th className="text-right font-normal">Now</th>
-                          <th className="text-right font-normal">Default</th>
+                          <th className="pl-3 text-right font-normal">Now</th>
+                          <th className="pl-3 text-right font-normal">Default</th>
                         </tr>
                       </thead>
                       <tbody>
                         {FEATURES[kind].map((f) => (
                           <tr key={f}>
-                            <td>{f}</td>
+                            <td className="py-0.5 pr-2">
+                              {FEATURE_LABEL[f] ?? f}
+                              <span className="block font-mono text-xs text-muted-foreground">{f}</span>
+                            </td>
                             <td className="text-right tabular-nums">{active ? active.weights[f] : defaults[f]}</td>
                             <td className="text-right tabular-nums text-muted-foreground">{defaults[f]}</td>
                           </tr>
@@ -81,7 +84,7 @@ export default async function LearningPage() {
                     </table>
                     <p className="text-xs text-muted-foreground">
                       {active
-                        ? `Fitted ${formatUtc(active.fittedAt)} from ${active.nOutcomes} outcomes (${active.nActed} acted on) across ${active.eventIds.length} events.`
+                        ? `Fitted ${formatUtc(active.fittedAt)} from ${active.nOutcomes} outcomes (${active.nActed} acted on) across ${active.eventIds.length} ${active.eventIds.length === 1 ? "event" : "events"}.`
                         : last
                           ? `Last fit ${formatUtc(last.fittedAt)}: ${last.status === "insufficient" ? `${last.nOutcomes} outcomes (${last.nActed} acted on), not enough to move` : last.status}.`
                           : "Never fitted."}
