@@ -193,3 +193,18 @@ describe("renderEmailHtml: one synchronous render, the document render() made", 
     expect(stripImagePreloads(html)).toBe('<head><link rel="stylesheet" href="s.css"/><link as="font" rel="preload" href="f.woff2"/></head>');
   });
 });
+
+describe("renderEmail: hostile text from registrants and organizers", () => {
+  const hostile = `<img src=x onerror=alert(1)><script>alert("x")</script>"'&`;
+  it.each(EMAIL_TYPES)("%s escapes a name and an event name in the HTML and keeps them literal in the text", async (type) => {
+    const ctx = fixtureContext(type, {
+      contractor: { firstName: hostile },
+      event: { name: `Summit ${hostile}` },
+      personalization: { speakers: 1, sponsors: 1, peers: 1 },
+    });
+    const email = await renderEmail(ctx);
+    expect(email.html).not.toMatch(/<script|<img src=x/i);
+    expect(email.html).toContain("&lt;script&gt;");
+    expect(email.text).toContain(`Summit ${hostile}`);
+  });
+});
