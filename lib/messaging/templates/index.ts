@@ -53,7 +53,8 @@ export function stripImagePreloads(html: string): string {
 /** The email document for a React Email tree: doctype, one synchronous render, no preload hints. */
 export async function renderEmailHtml(element: ReactElement): Promise<string> {
   const render = await renderStatic();
-  return XHTML_DOCTYPE + stripImagePreloads(render(element)).replace(/^<!DOCTYPE[^>]*>/i, "");
+  // renderToStaticMarkup writes no doctype of its own (unlike the streaming renderer render() uses).
+  return XHTML_DOCTYPE + stripImagePreloads(render(element));
 }
 
 export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
