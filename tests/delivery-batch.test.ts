@@ -56,7 +56,7 @@ async function dueReminders(type: "profile_completion_reminder" | "check_in_remi
   const ids = [...first.values()].map((v) => v.id);
   await h.db
     .update(eventMessages)
-    .set({ status: "scheduled", statusReason: null, scheduledFor: new Date(now().getTime() - 1_000), nextAttemptAt: null, attempts: 0, toAddress: null, renderedBody: null, renderedHtml: null, renderedSubject: null, providerMessageId: null })
+    .set({ status: "scheduled", statusReason: null, scheduledFor: new Date(now().getTime() - 1_000), nextAttemptAt: null, attempts: 0, toAddress: null, renderedBody: null, renderedHtml: null, renderedSubject: null, providerMessageId: null, batchKey: null })
     .where(inArray(eventMessages.id, ids));
   return ids;
 }

@@ -61,6 +61,13 @@ export const eventMessages = pgTable(
     providerMessageId: text(),
     /** Set when a provider call timed out after it may have been accepted (SPEC §4). */
     uncertainSince: ts(),
+    /**
+     * The Idempotency-Key of the Resend batch this email went out in (decision 0210): set
+     * before the provider call; while set, the row is only ever sent again as exactly that
+     * batch (same members, same order, same key). Cleared when the batch was refused with
+     * a status (nothing was sent, the rows may regroup).
+     */
+    batchKey: text(),
     personalization: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     renderedSubject: text(),
     renderedBody: text(),
@@ -86,6 +93,8 @@ export const eventMessages = pgTable(
       .where(sql`${t.status} in ('scheduled', 'sending')`),
     index("event_messages_contractor_idx").on(t.contractorId, t.createdAt),
     index("event_messages_provider_id_idx").on(t.providerMessageId),
+    // A replay loads a batch's members by its key.
+    index("event_messages_batch_key_idx").on(t.batchKey).where(sql`${t.batchKey} is not null`),
   ],
 );
 

@@ -13,6 +13,8 @@ export type SendResult =
       retryAfterMs?: number;
       /** Provider error code, e.g. Twilio 21610. */
       code?: string | number;
+      /** A batch send with a try that got no answer (timeout, reset): the provider may have taken it. */
+      unanswered?: boolean;
     };
 
 export type EmailAttachment = {
@@ -50,10 +52,12 @@ export interface EmailChannel {
   readonly name: string;
   send(email: OutgoingEmail): Promise<SendResult>;
   /**
-   * Several emails in one provider request (Resend's batch endpoint, ≤ 100), one result
-   * per email in the same order. A retried batch never sends an email twice.
+   * One batch as given (1 to 100 emails without attachments) in one provider request
+   * (Resend's batch endpoint), one result per email in the same order. Sent under
+   * `idempotencyKey` (default: derived from the message ids); the same key with the same
+   * emails in the same order never sends an email twice (decision 0210).
    */
-  sendBatch?(emails: OutgoingEmail[]): Promise<SendResult[]>;
+  sendBatch?(emails: OutgoingEmail[], opts?: { idempotencyKey?: string }): Promise<SendResult[]>;
 }
 
 export type SmsLookup = { found: true; providerMessageId: string; status: string; acceptedAt?: Date } | { found: false };

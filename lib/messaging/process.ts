@@ -5,6 +5,7 @@ import type { Channels, SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
 import { markOptedOut } from "@/lib/inbound/opt-out";
 import type { SmsPacer } from "./pacing";
+import { replayEmailBatches } from "./email-batches";
 import { renderForSend, sendRendered, type Rendered } from "./render-send";
 import { smsSegmentCount } from "./segments";
 import { loadSendContext, type BatchContexts, type EventCache } from "./send-context";
@@ -46,6 +47,8 @@ export type DeliveryDeps = {
 type RowSet = Partial<typeof eventMessages.$inferInsert>;
 
 export async function processClaimed(db: Db, row: Message, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  // An email of a stored batch is never sent alone (a new key: a second send): its whole batch is replayed (decision 0210).
+  if (row.channel === "email" && row.batchKey) return (await replayEmailBatches(db, [row], deps)).get(row.id)!;
   const prepared = await prepareClaimed(db, row, deps);
   if (prepared.done) return prepared.outcome;
   const { rendered } = prepared;

@@ -76,7 +76,9 @@ export async function reconcileUncertainSms(
 
 /**
  * A row left in `sending` by a process that died mid-send. Email is safe to resend:
- * it goes out with the same Idempotency-Key (the row id) and the stored body. An SMS
+ * it goes out with the same Idempotency-Key and the stored body — the row id for an
+ * email sent alone; for one sent in a batch (`batch_key` set), the batch key, as
+ * exactly that batch replayed (decision 0210), never regrouped nor sent singly. An SMS
  * that got as far as storing its body may have reached Twilio: it is marked uncertain
  * as of its claim and reconciled (looked up) before any resend.
  */

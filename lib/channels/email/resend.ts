@@ -46,14 +46,15 @@ export function createResendChannel(opts: ResendChannelOptions): EmailChannel {
 
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function sendOneBatch(emails: OutgoingEmail[]): Promise<SendResult[]> {
-    const idempotencyKey = batchIdempotencyKey(emails.map((e) => e.messageId));
+  async function sendOneBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<SendResult[]> {
     const payload: CreateBatchEmailOptions[] = emails.map((e) => {
       const { attachments: _none, ...rest } = toResendPayload(opts.from, e);
       void _none;
       return rest as CreateBatchEmailOptions;
     });
     let last: SendResult = { ok: false, kind: "transient", reason: "resend batch: not sent" };
+    // A try that ended without an answer may have been taken: then the batch is not known to be unsent.
+    let unanswered = false;
     for (let attempt = 1; attempt <= BATCH_TRIES; attempt++) {
       await opts.throttle?.();
       const signal = AbortSignal.timeout(timeoutMs);
@@ -65,37 +66,37 @@ export function createResendChannel(opts: ResendChannelOptions): EmailChannel {
           return ids.map((d) => ({ ok: true as const, provider: "resend", providerMessageId: d.id }));
         }
         last = classifyResendError(response.error, response.headers, signal.aborted, timeoutMs);
+        if (typeof response.error.statusCode !== "number") unanswered = true;
       } catch (err) {
         last = { ok: false, kind: "transient", reason: `resend: ${errorMessage(err)}` };
+        unanswered = true;
       }
       if (last.ok || last.kind !== "transient" || attempt === BATCH_TRIES) break;
       // The same key and payload again: Resend answers a batch it already took from its record, without sending.
       await sleep(last.retryAfterMs ?? 500 * attempt);
     }
     const failed = last as Extract<SendResult, { ok: false }>;
-    return emails.map(() => ({ ...failed, reason: `batch of ${emails.length}: ${failed.reason}` }));
+    return emails.map(() => ({ ...failed, reason: `batch of ${emails.length}: ${failed.reason}`, ...(unanswered && { unanswered: true }) }));
   }
 
   return {
     name: "resend",
     /**
-     * Emails without attachments in one request to POST /emails/batch (the batch API
-     * takes no attachments; those go one by one). The Idempotency-Key is derived from
-     * the row ids, so a retry of the same batch is answered from Resend's record of the
-     * first one instead of sending again; the tries here reuse it. Strict validation:
-     * the batch is accepted or refused as a whole, so a refused batch sent nothing.
+     * One batch, as given, in one request to POST /emails/batch: 1 to 100 emails without
+     * attachments (the batch API takes none). The caller forms the batch and keeps its
+     * members and order; the Idempotency-Key defaults to `batchIdempotencyKey` of the row
+     * ids. The tries here reuse key and payload, so Resend answers a repeat from its
+     * record of the first instead of sending again. Strict validation: the batch is
+     * accepted or refused as a whole, so a refused batch sent nothing — unless a try went
+     * unanswered (`unanswered` on the results: Resend may have taken it).
      */
-    async sendBatch(emails: OutgoingEmail[]): Promise<SendResult[]> {
-      const results: SendResult[] = new Array(emails.length);
-      const batchable: number[] = [];
-      emails.forEach((e, i) => (e.attachments?.length ? undefined : batchable.push(i)));
-      for (let k = 0; k < batchable.length; k += RESEND_BATCH_MAX) {
-        const idx = batchable.slice(k, k + RESEND_BATCH_MAX);
-        const answers = idx.length === 1 ? [await this.send(emails[idx[0]])] : await sendOneBatch(idx.map((i) => emails[i]));
-        idx.forEach((i, j) => (results[i] = answers[j]));
+    async sendBatch(emails: OutgoingEmail[], batchOpts: { idempotencyKey?: string } = {}): Promise<SendResult[]> {
+      if (emails.length === 0 || emails.length > RESEND_BATCH_MAX) {
+        throw new Error(`resend batch: ${emails.length} emails; a batch holds 1 to ${RESEND_BATCH_MAX}`);
       }
-      for (let i = 0; i < emails.length; i++) if (!results[i]) results[i] = await this.send(emails[i]);
-      return results;
+      const withFiles = emails.find((e) => e.attachments?.length);
+      if (withFiles) throw new Error(`resend batch: email ${withFiles.messageId} has attachments; the batch endpoint takes none`);
+      return sendOneBatch(emails, batchOpts.idempotencyKey ?? batchIdempotencyKey(emails.map((e) => e.messageId)));
     },
     async send(email: OutgoingEmail): Promise<SendResult> {
       await opts.throttle?.();

@@ -69,11 +69,19 @@ export async function renderEmail(ctx: RenderContext): Promise<RenderedEmail> {
     html,
     text: text.trim() + "\n",
     attachments,
-    headers: {
-      // RFC 8058 one-click: mailbox providers POST to the URL; no confirmation page.
-      "List-Unsubscribe": `<${ctx.links.unsubscribeOneClick}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: emailHeaders(ctx.links.unsubscribeOneClick),
+  };
+}
+
+/**
+ * An email's headers, from its one-click unsubscribe link. A batch replay (decision 0210)
+ * rebuilds them from the stored row the same way, so the payload is byte for byte the same.
+ */
+export function emailHeaders(unsubscribeOneClick: string): Record<string, string> {
+  return {
+    // RFC 8058 one-click: mailbox providers POST to the URL; no confirmation page.
+    "List-Unsubscribe": `<${unsubscribeOneClick}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "event_messages" ADD COLUMN "batch_key" text;--> statement-breakpoint
+CREATE INDEX "event_messages_batch_key_idx" ON "event_messages" USING btree ("batch_key") WHERE "event_messages"."batch_key" is not null;
