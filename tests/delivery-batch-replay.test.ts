@@ -229,3 +229,41 @@ describe("a batch that may have been taken is only ever sent again as exactly th
     await expectEachSentOnce(ids.now);
   }, 60_000);
 });
+
+describe("the Resend fake models the batch Idempotency-Key as Resend does", () => {
+  const email = (n: number, subject = "s") => ({ messageId: `00000000-0000-4000-8000-00000000000${n}`, to: `k${n}@example.com`, subject, html: "<p>h</p>", text: "h" });
+
+  it("same key and payload: the recorded ids, nothing new; same key, another payload: 409 invalid_idempotent_request; another key: sent", async () => {
+    const ch = channels().email;
+    const first = await ch.sendBatch!([email(1), email(2)], { idempotencyKey: "batch-k" });
+    const again = await ch.sendBatch!([email(1), email(2)], { idempotencyKey: "batch-k" });
+    expect(again).toEqual(first);
+    expect(first.every((r) => r.ok)).toBe(true);
+    expect(resend.accepted.map((a) => a.replay)).toEqual([false, false, true, true]);
+
+    const reordered = await ch.sendBatch!([email(2), email(1)], { idempotencyKey: "batch-k" });
+    const changed = await ch.sendBatch!([email(1), email(2, "other")], { idempotencyKey: "batch-k" });
+    for (const r of [...reordered, ...changed]) expect(r).toMatchObject({ ok: false, kind: "permanent", code: "invalid_idempotent_request" });
+    expect(reordered.some((r) => !r.ok && r.unanswered)).toBe(false);
+    expect(resend.accepted).toHaveLength(4);
+
+    const other = await ch.sendBatch!([email(1), email(2)], { idempotencyKey: "batch-other" });
+    expect(other.every((r) => r.ok)).toBe(true);
+    expect(resend.accepted.filter((a) => !a.replay)).toHaveLength(4);
+  });
+
+  it("accept-then-hang takes the batch without answering: the results are transient and marked unanswered", async () => {
+    resend.setMode("accept-then-hang");
+    const results = await channels().email.sendBatch!([email(3), email(4)], { idempotencyKey: "batch-h" });
+    for (const r of results) expect(r).toMatchObject({ ok: false, kind: "transient", unanswered: true });
+    expect(resend.accepted.filter((a) => !a.replay)).toHaveLength(2);
+    expect(resend.requests).toHaveLength(3);
+  });
+
+  it("refuses a batch that breaks the endpoint's rules before sending anything", async () => {
+    const ch = channels().email;
+    await expect(ch.sendBatch!([])).rejects.toThrow(/1 to 100/);
+    await expect(ch.sendBatch!([{ ...email(5), attachments: [{ filename: "a.png", content: "AA==", contentType: "image/png" }] }, email(6)])).rejects.toThrow(/attachments/);
+    expect(resend.requests).toHaveLength(0);
+  });
+});
