@@ -214,6 +214,20 @@ describe("a batch that may have been taken is only ever sent again as exactly th
     await expectEachSentOnce(again.now);
   }, 60_000);
 
+  it("Resend answering that the key is in flight (409 concurrent_idempotent_requests) to every try keeps the key: another request may be taking it", async () => {
+    const ids = await prepare(10);
+    const inFlight = { status: 409, name: "concurrent_idempotent_requests", message: "in progress" };
+    resend.setMode([inFlight, inFlight, inFlight, "ok"]);
+    await claimAndDeliver(100);
+    const key = batchIdempotencyKey(ids.now);
+    const rows = await rowsOf(ids.now);
+    expect(rows.map((r) => [r.status, r.batchKey])).toEqual(rows.map(() => ["scheduled", key]));
+    advance(6_000);
+    await claimAndDeliver(3);
+    await expectEachSentOnce(ids.now);
+    expect(new Set(batchRequests().map((r) => r.headers["idempotency-key"]))).toEqual(new Set([key]));
+  }, 60_000);
+
   it("processClaimed (deliverMessage, the Inngest and backstop path) on one row of a stored batch replays the whole batch, never a single send", async () => {
     const ids = await prepare(10);
     resend.setMode([...ALL_HANG]);

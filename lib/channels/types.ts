@@ -13,7 +13,7 @@ export type SendResult =
       retryAfterMs?: number;
       /** Provider error code, e.g. Twilio 21610. */
       code?: string | number;
-      /** A batch send with a try that got no answer (timeout, reset): the provider may have taken it. */
+      /** A batch send with a try that got no answer (timeout, reset) or found the key in flight: the provider may have taken it. */
       unanswered?: boolean;
     };
 

@@ -66,7 +66,8 @@ export function createResendChannel(opts: ResendChannelOptions): EmailChannel {
           return ids.map((d) => ({ ok: true as const, provider: "resend", providerMessageId: d.id }));
         }
         last = classifyResendError(response.error, response.headers, signal.aborted, timeoutMs);
-        if (typeof response.error.statusCode !== "number") unanswered = true;
+        // No status (fetch failed, timed out), or Resend saying a request with this key is still in flight.
+        if (typeof response.error.statusCode !== "number" || response.error.name === "concurrent_idempotent_requests") unanswered = true;
       } catch (err) {
         last = { ok: false, kind: "transient", reason: `resend: ${errorMessage(err)}` };
         unanswered = true;
