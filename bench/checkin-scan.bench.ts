@@ -9,23 +9,20 @@
  * Figures: trivial req/s, check-ins/s and p50/p95 with 8 concurrent scanners, the
  * ratio, one-at-a-time p95, and how long the plan queue took to drain afterwards.
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contractors, eventAgendaItems, eventAttendees, eventSpeakers, eventSponsors, events, users } from "@/db/schema";
+import { contractors, eventAttendees, events, users } from "@/db/schema";
 import { setLanguageModelForTests } from "@/lib/ai/model";
-import { scanBody } from "@/lib/checkin/http";
-import { scanAtDoor } from "@/lib/checkin/tablet";
 import { freeze } from "@/lib/clock";
 import { setLocalJobHandlers } from "@/lib/jobs/dispatch";
-import { readHeartbeat } from "@/lib/jobs/heartbeat";
-import { generateAgenda, generateProfiles, generateSponsors } from "@/lib/matching/synthetic";
+import { generateProfiles } from "@/lib/matching/synthetic";
 import { localOrchestration } from "@/lib/orchestration/local-jobs";
 import { newAccessToken, newQrCodeData } from "@/lib/registration/tokens";
 import { defineBenchmark } from "./registry";
 import { percentile, round } from "./support/measure";
+import { addConferenceProgram } from "./support/conference";
+import { startScanServer } from "./support/scan-server";
 
 const DAY = new Date("2027-03-10T06:00:00Z"); // midnight America/Chicago
 const REGISTERED = 2_000;
@@ -36,14 +33,7 @@ async function seed(db: Db) {
     .insert(events)
     .values({ name: "Scan Bench", slug: `scan-${Date.now()}`, timezone: "America/Chicago", startsAt: new Date(DAY.getTime() + 8 * 3600_000), endsAt: new Date(DAY.getTime() + 18 * 3600_000), status: "live" })
     .returning();
-  const agenda = generateAgenda(DAY, 60);
-  const speakerIds = new Map<string, string>();
-  for (const s of agenda.filter((a) => a.speaker)) {
-    const [row] = await db.insert(eventSpeakers).values({ eventId: event.id, key: s.speaker!.id, name: s.speaker!.name, focusAreas: s.speaker!.focusAreas, pcrScore: s.speaker!.pcrScore }).returning();
-    speakerIds.set(s.id, row.id);
-  }
-  await db.insert(eventAgendaItems).values(agenda.map((a) => ({ eventId: event.id, key: a.id, type: a.type, title: a.title, room: a.room, startsAt: a.startsAt, endsAt: a.endsAt, topics: a.topics, speakerId: speakerIds.get(a.id) ?? null })));
-  await db.insert(eventSponsors).values(generateSponsors(40).map((s) => ({ eventId: event.id, key: s.id, name: s.name, boothNumber: s.boothNumber, offerings: s.offerings, focusAreas: s.focusAreas, targetRevenueTiers: s.targetRevenueTiers, specialOffer: s.specialOffer, talkingPoints: s.talkingPoints, pcrScore: s.pcrScore })));
+  await addConferenceProgram(db, event.id, DAY);
   const people = generateProfiles(REGISTERED, 7);
   const codes: string[] = [];
   for (let i = 0; i < people.length; i += 500) {
@@ -58,15 +48,6 @@ async function seed(db: Db) {
   }
   const [staff] = await db.insert(users).values({ email: `scan-${Date.now()}@bench.test`, name: "Sam", role: "staff" }).returning();
   return { eventId: event.id, codes, staff };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
 }
 
 async function load(url: string, bodies: Array<string | null>, concurrency: number) {
@@ -105,29 +86,8 @@ export default defineBenchmark({
     setLocalJobHandlers({ checkIn: orchestration.onCheckIn });
     const actor = { kind: "staff" as const, userId: staff.id, name: staff.name };
 
-    const server = createServer(async (req, res) => {
-      try {
-        if (req.url === "/api/health") {
-          await db.execute(sql`select 1`);
-          await readHeartbeat(db);
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
-          return;
-        }
-        const parsed = scanBody.safeParse(JSON.parse(await readBody(req)));
-        if (!parsed.success) return void res.writeHead(400).end();
-        const b = parsed.data;
-        const result = await scanAtDoor(db, eventId, b.method === "qr_code" ? { method: "qr_code", code: b.code, nonce: b.nonce, deviceId: b.device_id } : { method: "manual", attendeeId: b.attendee_id, nonce: b.nonce, deviceId: b.device_id }, actor);
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
-      } catch (err) {
-        ctx.log(String(err));
-        res.writeHead(500).end();
-      }
-    });
-    // The client keeps connections open between requests: the server must not close them first.
-    server.keepAliveTimeout = 120_000;
-    server.headersTimeout = 121_000;
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await startScanServer(db, eventId, actor, ctx.log);
+    const base = server.base;
     try {
       const scan = (code: string, i: number) => JSON.stringify({ method: "qr_code", code, nonce: `bench-nonce-${i}`, device_id: `bench-device-${i % SCANNERS}` });
       await load(`${base}/api/health`, Array(40).fill(null), SCANNERS); // warm
@@ -168,7 +128,7 @@ export default defineBenchmark({
       };
     } finally {
       setLocalJobHandlers(undefined);
-      await new Promise<void>((r) => server.close(() => r()));
+      await server.close();
       await h.close();
     }
   },

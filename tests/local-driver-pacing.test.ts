@@ -98,6 +98,16 @@ describe("SMS pacing (SPEC §4.2)", () => {
     expect(await tryAcquireSmsSlot(h.db, sender, 1, 1, new Date(bookedAt + 1300))).toEqual({ acquired: true });
   });
 
+  it("under time that runs faster than the wall, slowTakeMs scales what counts as a slow take (the event-day replay)", async () => {
+    const sender = "+15125550193";
+    const bookedAt = nowMs() + 9_000_000;
+    // The same 300 app-ms take as above, with slowTakeMs 400 (10 ms × speed 40): not slow, the booking stands.
+    const reads = [bookedAt, bookedAt, bookedAt + 300];
+    const pacer = databasePacer(h.db, { segmentsPerSecond: 1, now: () => new Date(reads.shift() ?? bookedAt + 300), sleep: async () => {}, slowTakeMs: 400 });
+    expect(await pacer(sender, 1)).toBe(0);
+    expect(await nextFreeAt(sender)).toBe(bookedAt + 1000);
+  });
+
   it("a re-booking that is slow too is re-booked again, so the slot always starts within a few ms of the send", async () => {
     const sender = "+15125550195";
     const T = nowMs() + 14_400_000;

@@ -34,6 +34,7 @@ export function summarize(values: readonly number[]) {
     n: sorted.length,
     mean: sorted.length ? sum / sorted.length : NaN,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
     sum,

@@ -22,7 +22,7 @@ export type LocalDriverOptions = {
   onError?: (err: unknown) => void;
   /** SPEC §4.2: SMS wait for the sender's pace. With one, SMS get their own lane so email never queues behind them. */
   pacer?: SmsPacer;
-  /** SMS claimed per pass: about 2 s of the pace, so a claim is never held long (default 2). */
+  /** SMS rows in flight, each in a lane of its own: about 2 s of the pace (default 2 per sending number). */
   smsBatchSize?: number;
   /** Plans to retry and due peer batches: part of the backstops, run every `backstopEveryMs`. */
   extraWork?: (now: Date) => Promise<void>;
@@ -67,11 +67,16 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   }
 
   const paced = Boolean(opts.pacer && opts.channels.sms.sender);
-  // About 2 s of pace per number: with several numbers, one row in flight per number.
+  // About 2 s of pace: two rows in flight per number, each in a lane of its own that claims one
+  // row at a time (issue 13). One shared lane waited for its claim's slowest row while the numbers
+  // whose rows were done sat idle (the event-day replay: docs/decisions/0211).
   const numbers = Math.max(1, opts.channels.sms.senders?.length ?? 1);
   const smsBatch = opts.smsBatchSize ?? 2 * numbers;
+  const smsLanes = Math.min(16, smsBatch);
+  const perSmsLane = Math.max(1, Math.ceil(smsBatch / smsLanes));
   const mainLane = () => lane(paced ? "email" : undefined, opts.batchSize ?? 100, opts.concurrency ?? 8);
-  const smsLane = () => lane("sms", smsBatch, Math.min(16, Math.max(Math.min(4, smsBatch), numbers)));
+  const smsLane = () => lane("sms", perSmsLane, 1);
+  const allSmsLanes = async () => (await Promise.all(Array.from({ length: smsLanes }, smsLane))).reduce((a, b) => a + b, 0);
 
   async function housekeeping(handled: number) {
     delivered += handled;
@@ -87,7 +92,7 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   }
 
   async function tick(): Promise<number> {
-    const [main, sms] = await Promise.all([mainLane(), paced ? smsLane() : Promise.resolve(0)]);
+    const [main, sms] = await Promise.all([mainLane(), paced ? allSmsLanes() : Promise.resolve(0)]);
     await housekeeping(main + sms);
     return main + sms;
   }
@@ -107,7 +112,7 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
     timers.add(timer);
   }
   loop(async () => housekeeping(await mainLane()));
-  if (paced) loop(async () => (delivered += await smsLane()));
+  if (paced) for (let i = 0; i < smsLanes; i++) loop(async () => (delivered += await smsLane()));
 
   return {
     tick,

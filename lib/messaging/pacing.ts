@@ -41,6 +41,12 @@ export type PacerOptions = {
   now: () => Date;
   /** Waits `ms` of app time (tests advance a frozen clock; chaos runs scale it). */
   sleep: (ms: number) => Promise<void>;
+  /**
+   * App ms a take may lag the booking before it is re-booked (default SLOW_TAKE_MS). Under
+   * time that runs `speed` times faster than the wall (the event-day replay), a query's real
+   * 1–2 ms are `speed` times as many app ms: scale it so the check still means "a slow take".
+   */
+  slowTakeMs?: number;
 };
 
 /**
@@ -71,11 +77,11 @@ export const MAX_REBOOKS = 3;
  * try again (the number is someone else's, or the booking was left to run out; either way no
  * send goes beside another).
  */
-async function confirmFresh(db: Db, sender: string, bookedAt: Date, durMs: number, now: () => Date): Promise<true | number> {
+async function confirmFresh(db: Db, sender: string, bookedAt: Date, durMs: number, now: () => Date, slowTakeMs = SLOW_TAKE_MS): Promise<true | number> {
   let from = bookedAt;
   for (let rebooks = 0; ; rebooks++) {
     const check = now();
-    if (check.getTime() - from.getTime() <= SLOW_TAKE_MS) return true;
+    if (check.getTime() - from.getTime() <= slowTakeMs) return true;
     if (rebooks === MAX_REBOOKS) return from.getTime() + durMs;
     if (!(await rebookFromNow(db, sender, from, durMs, check))) return check.getTime();
     from = check;
@@ -99,7 +105,7 @@ export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
         const at = opts.now();
         const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
         if (attempt.acquired) {
-          const held = await confirmFresh(db, sender, at, durMs, opts.now);
+          const held = await confirmFresh(db, sender, at, durMs, opts.now, opts.slowTakeMs);
           if (held === true) return { sender, waited: at.getTime() - started };
           // The slot ran out while the take was in flight and another sender has the number, or the box is
           // too slow to confirm a fresh booking: try the others, then this one again when it is free.
