@@ -289,13 +289,14 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
       time.setSpeed(want);
       speedLog.push(`${clock(t)} ×${want}`);
     }
+    // The event first, then the queue: a completion seen here has its rows (same transaction) visible to the queue read.
+    const [ev] = await db.select({ status: events.status, batchRan: events.peerBatchRanAt }).from(events).where(eq(events.id, event.id));
     const q = await queueState(db, event, t);
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
       ctx.log(`  ${clock(t)} ×${time.speed}: ${q.due} due, ${q.sending} sending, ${q.plansPending} plans pending, ${scans.length}/${arrivals.length} scanned`);
     }
     // The product's own timers: past the peer batch's time or the event's end, wait until it has acted on them.
-    const [ev] = await db.select({ status: events.status, batchRan: events.peerBatchRanAt }).from(events).where(eq(events.id, event.id));
     const timersPending = (t >= o.batchMs && !ev.batchRan) || (t >= o.endMs && ev.status !== "completed");
     const busy = q.due > 0 || q.sending > 0 || q.plansPending > 0 || timersPending || performance.now() - lastJump < 500;
     if (busy) continue;
@@ -377,8 +378,9 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
   const terminal = new Set(["sent", "skipped", "failed", "cancelled"]);
   const lostRows = dayRows.filter((r) => !terminal.has(r.status) || r.status === "failed" || (r.status === "sent" && accepted(r) === undefined));
 
-  // The ideal sender within the same limits, first due first.
-  const sentRows = dayRows.filter((r) => r.status === "sent" && accepted(r) !== undefined).sort((a, b) => a.due - b.due);
+  // The ideal sender within the same limits, first due first; among rows due at the same moment (a burst), in the order
+  // TPX sent them, since any order of equals is as right as another: the k-th of a burst is held to the ideal's k-th slot.
+  const sentRows = dayRows.filter((r) => r.status === "sent" && accepted(r) !== undefined).sort((a, b) => a.due - b.due || accepted(a)! - accepted(b)!);
   const ideal = new Map<string, number>();
   const emails = sentRows.filter((r) => r.channel === "email");
   for (let i = 0, slot = -Infinity; i < emails.length; ) {
