@@ -8,7 +8,7 @@ import { registerAttendee } from "@/lib/registration/register";
 import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
 import { profileDelivery } from "./support/delivery-profile";
 import { BENCH_EVENT_START, benchRegistration, createBenchEvent, local } from "./support/fixtures";
-import { round, runPool, summarize, timedWithCpu } from "./support/measure";
+import { countBy, round, runPool, summarize, timedWithCpu } from "./support/measure";
 
 const BURST_TYPE = "check_in_reminder_1_hour" as const;
 /** The driver starts this long before the first message is due ("now + a few seconds"). */
@@ -260,10 +260,4 @@ function requiredThroughput(messages: number, windowMs: number): number {
 function predictedP99(messages: number, windowMs: number, throughput: number): string | number {
   const behind = 0.99 * (messages / throughput - windowMs / 1000);
   return behind <= 0 ? "≈ 1–2 (keeps up)" : round(behind + 1, 1);
-}
-
-function countBy(values: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
 }

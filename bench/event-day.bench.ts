@@ -38,7 +38,7 @@ import { freeze, resetClock } from "@/lib/clock";
 import { followupSweep } from "@/lib/followup/sweep";
 import { setLocalJobHandlers } from "@/lib/jobs/dispatch";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
-import { generateProfiles } from "@/lib/matching/synthetic";
+import { generateProfiles, seededRandom } from "@/lib/matching/synthetic";
 import { claimDueMessages } from "@/lib/messaging/deliver";
 import { deliverBatch } from "@/lib/messaging/deliver-batch";
 import { databasePacer, SLOW_TAKE_MS } from "@/lib/messaging/pacing";
@@ -52,7 +52,7 @@ import { defineBenchmark, type BenchContext, type FigureRow, type GoalCheck } fr
 import { addConferenceProgram } from "./support/conference";
 import { controlledTime } from "./support/controlled-time";
 import { local } from "./support/fixtures";
-import { round, runPool, summarize } from "./support/measure";
+import { countBy, round, runPool, summarize } from "./support/measure";
 import { startScanServer } from "./support/scan-server";
 
 const ZONE = "America/Chicago";
@@ -243,10 +243,7 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
     const t = performance.now();
     await orchestration.sweep(now);
     if (batchDue) batchMs = performance.now() - t;
-    const open = await db.select({ status: events.status }).from(events).where(eq(events.id, event.id));
     await followup(now);
-    const after = await db.select({ status: events.status }).from(events).where(eq(events.id, event.id));
-    if (open[0].status !== after[0].status) ctx.log(`  ${clock(now.getTime())}: the event is ${after[0].status}`);
   };
   // The app's driver, its poll and backstop intervals in app time at the fastest speed (1 s and 2 s at speed 1).
   const driver = startLocalDriver({ db, channels, pacer, mode: "all", extraWork, intervalMs: Math.max(20, 1000 / maxSpeed), backstopEveryMs: Math.max(50, 2000 / maxSpeed), onError: (e) => ctx.log(`driver error: ${String(e)}`) });
@@ -278,6 +275,7 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
   const finalDue = at("10:00", 2);
   let lastLog = 0;
   let lastJump = 0;
+  let lastStatus = event.status;
   let scansDone = false;
   void scanners.then(() => (scansDone = true));
   for (;;) {
@@ -292,6 +290,7 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
     // The event first, then the queue: a completion seen here has its rows (same transaction) visible to the queue read.
     const [ev] = await db.select({ status: events.status, batchRan: events.peerBatchRanAt }).from(events).where(eq(events.id, event.id));
     const q = await queueState(db, event, t);
+    if (ev.status !== lastStatus) ctx.log(`  ${clock(t)}: the event is ${(lastStatus = ev.status)}`);
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
       ctx.log(`  ${clock(t)} ×${time.speed}: ${q.due} due, ${q.sending} sending, ${q.plansPending} plans pending, ${scans.length}/${arrivals.length} scanned`);
@@ -428,7 +427,8 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
   const skipped: Record<string, number> = {};
   for (const r of dayRows) {
     statusCounts[r.status] = (statusCounts[r.status] ?? 0) + 1;
-    if (r.status === "skipped" || r.status === "cancelled") skipped[`${r.status}: ${r.statusReason ?? "?"}`] = (skipped[`${r.status}: ${r.statusReason ?? "?"}`] ?? 0) + 1;
+    const reason = `${r.status}: ${r.statusReason ?? "?"}`;
+    if (r.status === "skipped" || r.status === "cancelled") skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
   const duplicated = emailOrphans + smsOrphans + smsSameBody;
   const lost = lostRows.length;
@@ -488,13 +488,7 @@ function clock(ms: number): string {
 }
 
 function shuffled(xs: number[], seed: number): number[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -502,10 +496,3 @@ function shuffled(xs: number[], seed: number): number[] {
   }
   return out;
 }
-
-function countBy(values: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
-}
-

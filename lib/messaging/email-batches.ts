@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { unnestValues } from "@/db/bulk";
 import { eventAttendees, eventMessages, events, type Message } from "@/db/schema";
-import { batchIdempotencyKey } from "@/lib/channels/email/resend";
+import { batchIdempotencyKey, RESEND_BATCH_MAX } from "@/lib/channels/email/resend";
 import type { OutgoingEmail, SendResult } from "@/lib/channels/types";
 import { now as clockNow } from "@/lib/clock";
 import { attendeeLinks } from "./links";
@@ -18,8 +18,8 @@ import { emailHeaders } from "./templates";
  * would be a new key and a second send.
  */
 
-/** Resend's batch endpoint takes up to 100 emails per request. */
-export const EMAIL_BATCH_MAX = 100;
+/** Resend's batch endpoint takes up to 100 emails per request (the channel's own limit). */
+export const EMAIL_BATCH_MAX = RESEND_BATCH_MAX;
 
 export type PlannedBatch<T> = { key: string; members: T[] };
 
