@@ -142,6 +142,27 @@ describe("SMS pacing (SPEC §4.2)", () => {
     expect(await nextFreeAt(sender)).toBe(t0 + 2000);
   });
 
+  it("with several numbers, a take after a wait tries the one that frees first and queries no number it has seen busy", async () => {
+    const T = nowMs() + 21_600_000;
+    const pool = ["+15125550181", "+15125550182", "+15125550183", "+15125550184", "+15125550185"];
+    // Every number busy: free at T + 900, 700, 500, 300, 100 ms.
+    for (const [k, sender] of pool.entries()) await h.db.insert(smsPacing).values({ sender, nextFreeAt: new Date(T + 900 - 200 * k) });
+    let t = T;
+    let takes = 0;
+    // Counts the take queries (tryAcquireSmsSlot's INSERT … ON CONFLICT) the pacer makes.
+    const db = new Proxy(h.db, { get: (target, p, r) => (p === "insert" && takes++, Reflect.get(target, p, r)) });
+    const pacer = databasePacer(db, { segmentsPerSecond: 1, now: () => new Date(t), sleep: async (ms) => void (t += ms) });
+    for (let i = 0; i < 5; i++) {
+      // Each send has just waited for the soonest number: one pass over the pool, then one take that wins.
+      const before = takes;
+      const got = await pacer.any!(pool, 1);
+      expect(got.sender).toBe(pool[4 - i]);
+      expect(takes - before).toBe(pool.length + 1);
+    }
+    // A number that frees first is taken at once after the wait: booked from T + 100 for one slot.
+    expect(await nextFreeAt(pool[4])).toBe(T + 100 + 1000);
+  });
+
   it("Inngest throttles deliver-sms per sending number at the configured rate", () => {
     expect(deliverSmsFunction.opts.throttle).toEqual({ key: "event.data.sender", limit: 1, period: "1s" });
     expect(smsThrottle(3)).toEqual({ key: "event.data.sender", limit: 3, period: "1s" });

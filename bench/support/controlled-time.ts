@@ -10,6 +10,17 @@ import { nowMs, resetClock, runScaled } from "@/lib/clock";
 export function controlledTime(startMs: number, speed: number) {
   let current = speed;
   runScaled(startMs, Date.now(), current);
+  // Sleeps in flight, each with its end in app time: a speed change or a jump re-arms them, so a
+  // wait begun at ×1 that ends after the switch to ×5 ends on time in app time, not up to 4/5 late.
+  const pending = new Set<{ untilMs: number; resolve: () => void; timer?: NodeJS.Timeout }>();
+  const arm = (p: { untilMs: number; resolve: () => void; timer?: NodeJS.Timeout }) => {
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => {
+      pending.delete(p);
+      p.resolve();
+    }, Math.max(0, (p.untilMs - nowMs()) / current));
+  };
+  const rearmAll = () => pending.forEach(arm);
   return {
     get speed() {
       return current;
@@ -20,18 +31,32 @@ export function controlledTime(startMs: number, speed: number) {
       if (next === current) return;
       runScaled(nowMs(), Date.now(), next);
       current = next;
+      rearmAll();
     },
     /** Skips ahead to `toMs` (never back). */
     jumpTo(toMs: number) {
       if (toMs > nowMs()) runScaled(toMs, Date.now(), current);
+      rearmAll();
     },
-    /** Waits `ms` of app time at the current speed (a later speed change makes it approximate: callers re-check). */
-    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms / current))),
+    /** Waits `ms` of app time, following speed changes and jumps. */
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const p = { untilMs: nowMs() + Math.max(0, ms), resolve };
+        pending.add(p);
+        arm(p);
+      }),
     /** Waits until app time reaches `atMs`, in short real steps so speed changes and jumps are followed. */
     async sleepUntil(atMs: number) {
       for (let left = atMs - nowMs(); left > 0; left = atMs - nowMs()) await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, left / current))));
     },
-    stop: () => resetClock(),
+    stop: () => {
+      for (const p of pending) {
+        clearTimeout(p.timer);
+        p.resolve();
+      }
+      pending.clear();
+      resetClock();
+    },
   };
 }
 

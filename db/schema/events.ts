@@ -31,6 +31,13 @@ export const events = pgTable(
     smsDailyBudget: integer().notNull().default(8),
     /** Set while the organizer has paused all messaging for the event: due rows wait (SPEC §4.1 on resume). */
     messagingPausedAt: ts(),
+    /**
+     * Post-event planning (decision 0212): the completion's lease, renewed in the same
+     * transaction as every chunk of registrations it plans. Null until completion starts.
+     */
+    followupPlanningAt: ts(),
+    /** When the post-event rows of every registration were planned; null while completion is under way. */
+    followupPlannedAt: ts(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

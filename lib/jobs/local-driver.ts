@@ -7,6 +7,7 @@ import { deliverBatch } from "@/lib/messaging/deliver-batch";
 import { runPool } from "@/lib/pool";
 import type { EventCache } from "@/lib/messaging/send-context";
 import type { SmsPacer } from "@/lib/messaging/pacing";
+import { RESEND_BATCH_MAX } from "@/lib/channels/email/resend";
 import { runBackstops } from "./backstops";
 import { writeHeartbeat } from "./heartbeat";
 
@@ -16,7 +17,10 @@ export type LocalDriverOptions = {
   /** "all": deliver every due row (no Inngest). "sweep": only rows overdue by `sweepAfterMs` (Inngest lost them). */
   mode: "all" | "sweep";
   intervalMs?: number;
+  /** Rows claimed per pass of the main lane (default 100). */
   batchSize?: number;
+  /** With SMS in lanes of their own: the most the email lane claims after a pass mostly skipped at send (default EMAIL_LANE_CLAIM). */
+  emailClaimMax?: number;
   concurrency?: number;
   sweepAfterMs?: number;
   onError?: (err: unknown) => void;
@@ -32,6 +36,21 @@ export type LocalDriverOptions = {
   /** false: each claimed row through processClaimed on its own (the path before issue 13; the benchmark compares). */
   batched?: boolean;
 };
+
+/** Most rows the email lane claims in a pass when SMS have lanes of their own: three of Resend's batches. */
+export const EMAIL_LANE_CLAIM = 3 * RESEND_BATCH_MAX;
+
+/**
+ * The next pass's claim: the base size, or up to `max` when the last full pass sent fewer than half
+ * of what it claimed (the rest was skipped at send), so what remains still fills whole batches. A
+ * burst that is all sendable keeps claims of the base size: its first batch goes after rendering
+ * 100, not 300 (decision 0212).
+ */
+export function nextClaim(base: number, max: number, claimed: number, toSend: number): number {
+  if (claimed === 0) return base;
+  const sendable = toSend / claimed;
+  return sendable >= 0.5 ? base : Math.min(max, Math.max(base, Math.ceil(base / Math.max(sendable, base / max))));
+}
 
 export type LocalDriver = { stop: () => Promise<void>; tick: () => Promise<number> };
 
@@ -49,21 +68,51 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   let lastBeat = 0;
   let lastBackstop = 0;
 
-  async function lane(channel: MessageChannel | undefined, batch: number, concurrency: number): Promise<number> {
+  async function lane(channel: MessageChannel | undefined, batch: number, concurrency: number, pipelined = false, claimMax = batch): Promise<number> {
     let handled = 0;
-    for (;;) {
-      const at = clockNow();
-      const rows = await claimDueMessages(opts.db, batch, at, {
-        overdueByMs: opts.mode === "sweep" ? (opts.sweepAfterMs ?? 120_000) : 0,
-        channel,
-      });
-      if (opts.batched === false) {
-        const eventCache: EventCache = new Map();
-        await runPool(rows, concurrency, (row) => processClaimed(opts.db, row, { ...deps, eventCache }));
-      } else await deliverBatch(opts.db, rows, at, deps, concurrency);
-      handled += rows.length;
-      if (rows.length < batch || stopped) return handled;
+    let claim = batch;
+    // Pipelined (the email lane): the next claim is rendered while the last one's requests wait for
+    // the provider's rate, at most one pass sending and one preparing (issue 13, decision 0212).
+    let sending: Promise<unknown> | null = null;
+    const settle = async () => {
+      const s = sending;
+      sending = null;
+      if (s) await s;
+    };
+    try {
+      for (;;) {
+        const at = clockNow();
+        const asked = claim;
+        const rows = await claimDueMessages(opts.db, asked, at, {
+          overdueByMs: opts.mode === "sweep" ? (opts.sweepAfterMs ?? 120_000) : 0,
+          channel,
+        });
+        if (opts.batched === false) {
+          const eventCache: EventCache = new Map();
+          await runPool(rows, concurrency, (row) => processClaimed(opts.db, row, { ...deps, eventCache }));
+        } else if (!pipelined || rows.length === 0) await deliverBatch(opts.db, rows, at, deps, concurrency);
+        else {
+          let prepared!: () => void;
+          const ready = new Promise<void>((resolve) => (prepared = resolve));
+          let toSend = rows.length;
+          const onSending = (n: number) => ((toSend = n), prepared());
+          const pass = deliverBatch(opts.db, rows, at, deps, concurrency, { onSending }).finally(prepared);
+          pass.catch(() => undefined); // awaited below (settle); never an unhandled rejection meanwhile
+          await ready;
+          await settle();
+          sending = pass;
+          claim = nextClaim(batch, claimMax, rows.length, toSend);
+        }
+        handled += rows.length;
+        if (rows.length < asked || stopped) break;
+      }
+      await settle();
+    } catch (err) {
+      // The pass still in flight finishes (its rows are claimed); its own failure is reported, not lost.
+      if (sending) await (sending as Promise<unknown>).catch((e) => (opts.onError ?? console.error)(e));
+      throw err;
     }
+    return handled;
   }
 
   const paced = Boolean(opts.pacer && opts.channels.sms.sender);
@@ -74,7 +123,12 @@ export function startLocalDriver(opts: LocalDriverOptions): LocalDriver {
   const smsBatch = opts.smsBatchSize ?? 2 * numbers;
   const smsLanes = Math.min(16, smsBatch);
   const perSmsLane = Math.max(1, Math.ceil(smsBatch / smsLanes));
-  const mainLane = () => lane(paced ? "email" : undefined, opts.batchSize ?? 100, opts.concurrency ?? 8);
+  // The email lane claims up to 3 batches' worth after a pass the send-time rules mostly skipped (a reminder
+  // to people already checked in): the rest still fills batches, so fewer of the provider's requests are spent.
+  const mainLane = () => {
+    const base = opts.batchSize ?? 100;
+    return lane(paced ? "email" : undefined, base, opts.concurrency ?? 8, true, paced ? (opts.emailClaimMax ?? Math.max(base, EMAIL_LANE_CLAIM)) : base);
+  };
   const smsLane = () => lane("sms", perSmsLane, 1);
   const allSmsLanes = async () => (await Promise.all(Array.from({ length: smsLanes }, smsLane))).reduce((a, b) => a + b, 0);
 

@@ -24,7 +24,15 @@ import { runPool } from "@/lib/pool";
  * grouping is decided here and stored with the renderings (`batch_key`): a claimed row
  * that already carries a key is sent again only as exactly its batch (decision 0210).
  */
-export async function deliverBatch(db: Db, rows: Message[], at: Date, deps: DeliveryDeps, concurrency: number): Promise<DeliveryOutcome[]> {
+export type PassOptions = {
+  /**
+   * Called once the batch's renderings are stored and its provider calls are about to start
+   * (or when it had nothing to send): the driver claims and prepares the next batch meanwhile.
+   */
+  onSending?: (toSend: number) => void;
+};
+
+export async function deliverBatch(db: Db, rows: Message[], at: Date, deps: DeliveryDeps, concurrency: number, pass: PassOptions = {}): Promise<DeliveryOutcome[]> {
   if (rows.length === 0) return [];
   const outcomes: DeliveryOutcome[] = new Array(rows.length);
   // Rows of a stored batch are not re-judged nor regrouped: the replay sends their batch as it was.
@@ -33,7 +41,7 @@ export async function deliverBatch(db: Db, rows: Message[], at: Date, deps: Deli
     ? replayEmailBatches(db, replay.map((r) => r.row), deps).then((got) => replay.forEach(({ row, i }) => (outcomes[i] = got.get(row.id)!)))
     : Promise.resolve();
   const fresh = rows.map((row, i) => ({ row, i })).filter(({ row }) => !(row.channel === "email" && row.batchKey));
-  await Promise.all([replaying, deliverFresh(db, fresh, at, deps, concurrency, outcomes)]);
+  await Promise.all([replaying, deliverFresh(db, fresh, at, deps, concurrency, outcomes, pass)]);
   return outcomes;
 }
 
@@ -44,6 +52,7 @@ async function deliverFresh(
   deps: DeliveryDeps,
   concurrency: number,
   outcomes: DeliveryOutcome[],
+  pass: PassOptions,
 ): Promise<void> {
   if (rows.length === 0) return;
   const clock = deps.now ?? clockNow;
@@ -59,7 +68,7 @@ async function deliverFresh(
     if (p.done) outcomes[i] = p.outcome;
     else ready.push({ i, row, rendered: p.rendered });
   });
-  if (ready.length === 0) return;
+  if (ready.length === 0) return void pass.onSending?.(0);
   ready.sort((a, b) => a.i - b.i);
 
   // 2. The grouping, decided before any provider call: emails without attachments in batches (id order, ≤ 100).
@@ -73,6 +82,7 @@ async function deliverFresh(
   // 3. Stored before any provider call, with each row's batch key: a crash after it leaves what recovery needs.
   await storeRenderings(db, ready, inBatch, clock());
   for (const r of ready) await deps.hooks?.beforeProviderCall?.(r.row);
+  pass.onSending?.(ready.length);
 
   // 4. Send.
   const results = new Map<string, { result: SendResult; sentAt: Date; pacingWaitMs: number }>();

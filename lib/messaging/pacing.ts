@@ -97,12 +97,25 @@ export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
     const durMs = Math.ceil((segments * 1000) / opts.segmentsPerSecond);
     // Start at a different number each time so a lightly loaded pool still uses every number.
     let offset = Math.floor(Math.random() * senders.length);
+    // When each number was last seen to come free: after a wait, the one that frees first is tried
+    // first. Trying the busy ones on the way cost a query each, and the free number sat idle
+    // meanwhile (the event-day replay's text bursts: docs/decisions/0212).
+    const freeAt = new Map<string, number>();
     for (;;) {
       let soonest = Infinity;
-      for (let k = 0; k < senders.length; k++) {
-        const sender = senders[(offset + k) % senders.length];
+      const order = senders
+        .map((sender, k) => ({ sender, k: (k - offset + senders.length) % senders.length }))
+        .sort((a, b) => (freeAt.get(a.sender) ?? -Infinity) - (freeAt.get(b.sender) ?? -Infinity) || a.k - b.k)
+        .map((o) => o.sender);
+      for (const sender of order) {
         // A fresh time for each try: a slot booked from a stale time would start before the send really goes.
         const at = opts.now();
+        // Bookings only move forward, so a number seen busy until later than now is busy still: no query.
+        const known = freeAt.get(sender);
+        if (known !== undefined && known > at.getTime()) {
+          soonest = Math.min(soonest, known);
+          continue;
+        }
         const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
         if (attempt.acquired) {
           const held = await confirmFresh(db, sender, at, durMs, opts.now, opts.slowTakeMs);
@@ -110,9 +123,11 @@ export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
           // The slot ran out while the take was in flight and another sender has the number, or the box is
           // too slow to confirm a fresh booking: try the others, then this one again when it is free.
           soonest = Math.min(soonest, held);
+          freeAt.set(sender, held);
           continue;
         }
         soonest = Math.min(soonest, attempt.nextFreeAt.getTime());
+        freeAt.set(sender, attempt.nextFreeAt.getTime());
       }
       offset++;
       await opts.sleep(Math.max(1, soonest - opts.now().getTime()));

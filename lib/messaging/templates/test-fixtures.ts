@@ -28,6 +28,8 @@ export function fixtureContext(
     smsDailyBudget: 8,
     wifiInfo: null,
     messagingPausedAt: null,
+    followupPlanningAt: null,
+    followupPlannedAt: null,
     createdAt: new Date("2026-01-01T00:00:00Z"),
     updatedAt: new Date("2026-06-01T00:00:00Z"),
     ...overrides.event,

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { resetClock } from "@/lib/clock";
+import { controlledTime } from "../bench/support/controlled-time";
+
+/** The event-day replay's time (decision 0211): a sleep ends at its app time whatever the speed does meanwhile. */
+afterEach(() => resetClock());
+
+describe("controlled time", () => {
+  it("a sleep begun at ×1 that spans a switch to ×20 ends at its app time, not 19/20 late", async () => {
+    const t = controlledTime(Date.UTC(2027, 2, 10, 14, 0), 1);
+    const from = t.nowMs();
+    const woke = t.sleep(2_000).then(() => t.nowMs() - from);
+    await new Promise((r) => setTimeout(r, 100)); // 100 app ms at ×1
+    t.setSpeed(20); // the other 1,900 app ms take 95 real ms
+    const began = performance.now();
+    const slept = await woke;
+    const real = performance.now() - began;
+    expect(slept).toBeGreaterThanOrEqual(2_000);
+    expect(slept).toBeLessThan(2_000 + 20 * 40); // within a few real ms at ×20
+    expect(real).toBeLessThan(600);
+    t.stop();
+  });
+
+  it("a jump ends the sleeps it passes, and stop releases what is left", async () => {
+    const t = controlledTime(Date.UTC(2027, 2, 10, 14, 0), 1);
+    const from = t.nowMs();
+    const short = t.sleep(60_000).then(() => t.nowMs() - from);
+    const long = t.sleep(3_600_000);
+    t.jumpTo(from + 120_000);
+    expect(await short).toBeGreaterThanOrEqual(60_000);
+    t.stop();
+    await long; // released, not left hanging
+  });
+});
