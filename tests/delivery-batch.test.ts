@@ -12,6 +12,7 @@ import { databasePacer } from "@/lib/messaging/pacing";
 import { qrImageUrl } from "@/lib/messaging/qr-link";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
+import { waitFor } from "./wait";
 import { local, makeEvent } from "./factories";
 import { startResendFake, type ResendFake } from "./fakes/resend-fake";
 
@@ -78,15 +79,6 @@ async function drain(channels: Channels) {
   let total = 0;
   for (let i = 0; i < 5; i++) total += await driver.tick();
   return total;
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function rowsOf(ids: string[]) {
@@ -180,7 +172,7 @@ describe("email bursts through Resend's batch endpoint", () => {
           const others = ids.filter((id) => !mine.has(id));
           // Stored renderings (the next pass may even have sent already: this request waits here, not on the rate).
           const rendered = async () => (await rowsOf(others)).filter((r) => r.renderedBody !== null).length;
-          storedWhileWaiting = await waitFor(rendered, (n) => n === others.length, 5_000);
+          storedWhileWaiting = await waitFor(rendered, (n) => n === others.length, 5_000, 50);
         }
         return base.email.sendBatch!(emails, o);
       },

@@ -8,6 +8,7 @@ import { readHeartbeat } from "@/lib/jobs/heartbeat";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
+import { waitFor } from "./wait";
 import { makeEvent } from "./factories";
 
 let h: DbHandle;
@@ -16,15 +17,6 @@ beforeAll(async () => {
   h = await createTestDb();
 });
 afterAll(async () => h.close());
-
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("local driver (real time)", () => {
   it("delivers a row within 5 s of its time through the dev outbox, and beats", async () => {
