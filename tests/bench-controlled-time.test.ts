@@ -32,3 +32,16 @@ describe("controlled time", () => {
     await long; // released, not left hanging
   });
 });
+
+describe("controlled time, sleepUntil", () => {
+  it("wakes at its app time across a speed change, without polling", async () => {
+    const t = controlledTime(Date.UTC(2027, 2, 10, 14, 0), 1);
+    const target = t.nowMs() + 1_000;
+    const woke = t.sleepUntil(target).then(() => t.nowMs());
+    t.setSpeed(50);
+    const at = await woke;
+    expect(at).toBeGreaterThanOrEqual(target);
+    expect(at).toBeLessThan(target + 50 * 40);
+    t.stop();
+  });
+});

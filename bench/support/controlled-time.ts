@@ -21,6 +21,12 @@ export function controlledTime(startMs: number, speed: number) {
     }, Math.max(0, (p.untilMs - nowMs()) / current));
   };
   const rearmAll = () => pending.forEach(arm);
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const p = { untilMs: nowMs() + Math.max(0, ms), resolve };
+      pending.add(p);
+      arm(p);
+    });
   return {
     get speed() {
       return current;
@@ -39,15 +45,10 @@ export function controlledTime(startMs: number, speed: number) {
       rearmAll();
     },
     /** Waits `ms` of app time, following speed changes and jumps. */
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const p = { untilMs: nowMs() + Math.max(0, ms), resolve };
-        pending.add(p);
-        arm(p);
-      }),
-    /** Waits until app time reaches `atMs`, in short real steps so speed changes and jumps are followed. */
-    async sleepUntil(atMs: number) {
-      for (let left = atMs - nowMs(); left > 0; left = atMs - nowMs()) await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, left / current))));
+    sleep,
+    /** Waits until app time reaches `atMs` (the sleep above follows speed changes and jumps). */
+    sleepUntil(atMs: number) {
+      return sleep(atMs - nowMs());
     },
     stop: () => {
       for (const p of pending) {

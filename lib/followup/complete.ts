@@ -132,7 +132,7 @@ export async function completeEvent(db: Db, eventId: string, now: Date, hooks: C
         const [mine] = await tx
           .update(events)
           .set({ followupPlanningAt: renewed })
-          .where(and(eq(events.id, eventId), eq(events.followupPlanningAt, lease), isNull(events.followupPlannedAt)))
+          .where(stillOurs(eventId, lease))
           .returning({ id: events.id });
         if (!mine) return null;
         const rows: SavedMessage[] = [];
@@ -165,13 +165,18 @@ export async function completeEvent(db: Db, eventId: string, now: Date, hooks: C
   const [finished] = await db
     .update(events)
     .set({ followupPlannedAt: clockNow() })
-    .where(and(eq(events.id, eventId), eq(events.followupPlanningAt, lease), isNull(events.followupPlannedAt)))
+    .where(stillOurs(eventId, lease))
     .returning({ id: events.id });
   if (!finished) return { status: "not-open", current: "completed" };
   // The closed loop (decision 0185): the organizer's weights are re-fitted from this event's
   // outcomes too. A failed fit must not undo the completion; the console can re-fit by hand.
   await refitAfterEvent(db, eventId, now).catch((err) => console.error("[tpx] re-fit after completion failed", err));
   return { status: "completed", messages, attendees: people.length, ...(resuming && { resumed: true }) };
+}
+
+/** The completion's lease is still the one this planner wrote, and planning is not finished. */
+function stillOurs(eventId: string, lease: Date) {
+  return and(eq(events.id, eventId), eq(events.followupPlanningAt, lease), isNull(events.followupPlannedAt));
 }
 
 /** A completion whose planner stopped renewing its lease before every registration was planned. */
