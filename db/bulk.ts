@@ -14,7 +14,7 @@ import type { Db } from "./client";
  */
 
 export type BulkColumn = { name: string; type: string };
-type Cell = string | number | boolean | Date | null | undefined | Record<string, unknown>;
+type Cell = string | number | boolean | Date | null | undefined | Record<string, unknown> | readonly unknown[];
 
 function cellText(v: Cell): string | null {
   if (v === null || v === undefined) return null;
@@ -97,6 +97,11 @@ export function unnestValues(columns: BulkColumn[], rows: Cell[][]): SQL {
 /** `{"a","b\\"c",NULL}`: every element quoted, backslash and quote escaped. */
 export function arrayLiteral(values: Array<string | null>): string {
   return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+}
+
+/** `xs` in consecutive slices of at most `n`: one statement each, inside PostgreSQL's 65,535 bound parameters. */
+export function inChunks<T>(xs: readonly T[], n: number): T[][] {
+  return Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 }
 
 /** The rows of `db.execute(…)`: an array on postgres-js, `{ rows }` on PGlite. */

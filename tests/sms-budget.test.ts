@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull, isNull, lt, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, like, lt, notInArray, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import type { Db, DbHandle } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, users } from "@/db/schema";
 import { setLanguageModelForTests } from "@/lib/ai/model";
 import { checkIn, type CheckInActor } from "@/lib/checkin/check-in";
@@ -11,7 +11,7 @@ import { importEventFile } from "@/lib/events/import";
 import { getAgenda, toEventTimes } from "@/lib/events/queries";
 import { completeEvent } from "@/lib/followup/complete";
 import { eventEnd } from "@/lib/scheduling/event-times";
-import { BUNDLE_KEY_PREFIX } from "@/lib/orchestration/budget-store";
+import { BUNDLE_KEY_PREFIX, rebalanceSmsBudget, rebalanceSmsBudgets } from "@/lib/orchestration/budget-store";
 import { buildAttendeePlan } from "@/lib/orchestration/build";
 import { runPeerBatch } from "@/lib/orchestration/peer-batch";
 import { registerAttendee } from "@/lib/registration/register";
@@ -93,6 +93,42 @@ describe("the SMS budget on the demo event's day", () => {
     }
   });
 });
+
+describe("re-deciding many budgets at once (the lunch batch, a completion chunk)", () => {
+  it("writes what re-deciding each person's budget on its own writes", async () => {
+    // Undo the batch's decisions (every removed text back, no bundles), then re-decide: all at once, and one by one.
+    const owners = (
+      await h.db.selectDistinct({ eventId: eventMessages.eventId, attendeeId: eventMessages.attendeeId, contractorId: eventMessages.contractorId }).from(eventMessages).where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.type, "peer_introduction")))
+    ).map((o) => ({ eventId: o.eventId!, attendeeId: o.attendeeId!, contractorId: o.contractorId }));
+    expect(owners.length).toBeGreaterThan(5);
+    const now = local(`${day} 11:45`, zone);
+    const outcome = async (decide: (tx: Db) => Promise<unknown>) => {
+      let seen: string[] = [];
+      await h.db
+        .transaction(async (tx) => {
+          await tx.delete(eventMessages).where(and(eq(eventMessages.eventId, eventId), like(eventMessages.dedupeKey, `${BUNDLE_KEY_PREFIX}%`)));
+          await tx.update(eventMessages).set({ status: "scheduled", statusReason: null }).where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.status, "skipped"), or(eq(eventMessages.statusReason, OVER_BUDGET_REASON), like(eventMessages.statusReason, `${BUNDLED_PREFIX}%`))));
+          await decide(tx as unknown as Db);
+          const rows = await tx.select().from(eventMessages).where(and(eq(eventMessages.eventId, eventId), eq(eventMessages.channel, "sms")));
+          seen = rows.map((m) => [m.attendeeId, m.type, m.dedupeKey, m.status, m.statusReason, m.scheduledFor.toISOString()].join(" ")).sort();
+          throw new Rollback();
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof Rollback)) throw e;
+        });
+      return seen;
+    };
+    const together = await outcome((tx) => rebalanceSmsBudgets(tx, owners, now));
+    const oneByOne = await outcome(async (tx) => {
+      for (const o of owners) await rebalanceSmsBudget(tx, o, now);
+    });
+    expect(together).toEqual(oneByOne);
+    // Not a vacuous comparison: the re-decision removed texts and wrote bundles again.
+    expect(together.filter((r) => r.includes(OVER_BUDGET_REASON) || r.includes(BUNDLE_KEY_PREFIX)).length).toBeGreaterThan(0);
+  });
+});
+
+class Rollback extends Error {}
 
 describe("a late arrival", () => {
   it("has the morning's sent reminders counted: still at most 8 texts that day, alerts first", async () => {

@@ -2,11 +2,11 @@ import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { refitAfterEvent } from "@/lib/learning/store";
 import type { UsefulnessContext } from "@/lib/messaging/useful-until";
-import { rebalanceSmsBudget } from "@/lib/orchestration/budget-store";
+import { rebalanceSmsBudgets } from "@/lib/orchestration/budget-store";
 import { contractors, eventAgendaItems, eventAttendees, eventMessages, events, type Attendee, type Contractor, type Event } from "@/db/schema";
 import { loadEventTimes } from "@/lib/events/queries";
 import { dispatchEventCompletion, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
-import { savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
+import { savePlannedRows, type SavedMessage } from "@/lib/messaging/store";
 import { reachability } from "@/lib/registration/register";
 import { eventEnd, type EventTimes } from "@/lib/scheduling/event-times";
 import { now as clockNow } from "@/lib/clock";
@@ -35,18 +35,9 @@ export async function scheduleEventCompletion(db: Db, eventId: string): Promise<
   return end;
 }
 
-/** The post-event rows of one registration, written in `db` (a transaction). */
-export async function planPostEventFor(
-  db: Db,
-  times: EventTimes,
-  eventId: string,
-  attendee: Pick<Attendee, "id" | "checkInTime">,
-  contractor: Contractor,
-  now: Date,
-): Promise<SavedMessage[]> {
-  const attended = Boolean(attendee.checkInTime);
-  const planned = planPostEvent({ event: times, attended, reach: followupReach(contractor), now });
-  return savePlannedMessages(db, { eventId, attendeeId: attendee.id, contractorId: contractor.id }, planned, { attended });
+/** The post-event messages one registration gets (SPEC §6). */
+function postEventRows(times: EventTimes, attendee: Pick<Attendee, "checkInTime">, contractor: Contractor, now: Date) {
+  return planPostEvent({ event: times, attended: Boolean(attendee.checkInTime), reach: followupReach(contractor), now });
 }
 
 /** Registrations planned per transaction, at most: the first chunks' texts go while the rest are planned (decision 0212). */
@@ -135,14 +126,11 @@ export async function completeEvent(db: Db, eventId: string, now: Date, hooks: C
           .where(stillOurs(eventId, lease))
           .returning({ id: events.id });
         if (!mine) return null;
-        const rows: SavedMessage[] = [];
-        for (const p of chunk) {
-          const planned = await planPostEventFor(tx, times, eventId, p.attendee, p.contractor, now);
-          rows.push(...planned);
-          if (p.attendee.checkInTime && planned.some((r) => r.channel === "sms")) {
-            rows.push(...(await rebalanceSmsBudget(tx, { eventId, attendeeId: p.attendee.id, contractorId: p.contractor.id }, asOf, { usefulness, staleAt: now })));
-          }
-        }
+        // The chunk's rows in one statement and the budgets of those with an evening text in a few (not ~10 statements a person).
+        const planned = chunk.map((p) => ({ owner: { eventId, attendeeId: p.attendee.id, contractorId: p.contractor.id }, attended: Boolean(p.attendee.checkInTime), rows: postEventRows(times, p.attendee, p.contractor, now) }));
+        const rows: SavedMessage[] = await savePlannedRows(tx, planned.flatMap((p) => p.rows.map((m) => ({ owner: p.owner, planned: { ...m, personalization: { attended: p.attended } } }))));
+        const texted = planned.filter((p) => p.attended && p.rows.some((m) => m.channel === "sms")).map((p) => p.owner);
+        rows.push(...(await rebalanceSmsBudgets(tx, texted, asOf, { usefulness, staleAt: now })));
         await hooks.inChunk?.(k);
         return rows;
       })

@@ -1,17 +1,19 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { aiLearningEvents, events, peerMatches, recommendations } from "@/db/schema";
+import { inChunks, unnestValues } from "@/db/bulk";
+import { events, recommendations } from "@/db/schema";
 import { writePeerIntros } from "@/lib/ai/personalize";
 import { toEventTimes } from "@/lib/events/queries";
 import { dispatchPeerBatch, dispatchScheduledMessages } from "@/lib/jobs/dispatch";
 import { matchPeersBatch, peerBatchTime, peerIntroductionTime } from "@/lib/matching";
-import { rebalanceSmsBudget } from "./budget-store";
-import { savePlannedMessages, type SavedMessage } from "@/lib/messaging/store";
+import { rebalanceSmsBudgets } from "./budget-store";
+import { savePlannedRows, type SavedMessage } from "@/lib/messaging/store";
 import { reachability } from "@/lib/registration/register";
 import { loadCheckedInPool, loadSessions, toMatchProfile } from "./context";
 import { MAX_PEERS, peerPickFor, writerProfile } from "./rank";
 import { introduction } from "./store";
 import { weightsForEvent } from "@/lib/learning/store";
+
 
 /** When the event's batch runs (lunch − 15 min), or null when peers are agenda-page only. */
 export async function peerBatchTimeFor(db: Db, eventId: string): Promise<Date | null> {
@@ -84,38 +86,52 @@ export async function runPeerBatch(db: Db, eventId: string, now: Date): Promise<
       .where(and(eq(events.id, eventId), isNull(events.peerBatchRanAt)))
       .returning({ id: events.id });
     if (!claimed) return null;
-    const out: SavedMessage[] = [];
+    // Everyone's rows in a few multi-row statements (issue 13: one person at a time, ~10 statements
+    // each, made 2,550 people 12.8 s), in chunks well inside PostgreSQL's bound-parameter limit.
     if (pairs.length) {
-      await tx.insert(peerMatches).values(
-        pairs.map((p) => ({ eventId, attendeeAId: p.a, attendeeBId: p.b, score: p.score, reasons: p.reasons, status: introAt ? ("introduced" as const) : ("suggested" as const) })),
-      ).onConflictDoNothing();
+      const status = introAt ? "introduced" : "suggested";
+      await tx.execute(sql`insert into peer_matches (event_id, attendee_a_id, attendee_b_id, score, reasons, status) ${unnestValues(
+        [{ name: "event_id", type: "uuid" }, { name: "attendee_a_id", type: "uuid" }, { name: "attendee_b_id", type: "uuid" }, { name: "score", type: "real" }, { name: "reasons", type: "jsonb" }, { name: "status", type: "peer_match_status" }],
+        pairs.map((p) => [eventId, p.a, p.b, p.score, p.reasons, status]),
+      )} on conflict do nothing`);
     }
-    for (const [me, list] of mine) {
-      const p = byId.get(me)!;
-      const t = texts.get(me)!;
-      await tx.delete(recommendations).where(and(eq(recommendations.attendeeId, me), eq(recommendations.kind, "peer")));
-      await tx.insert(recommendations).values(
-        list.map((l, i) => ({
-          eventId, attendeeId: me, kind: "peer" as const, targetId: l.other, rank: i + 1, score: l.score, reasons: l.reasons,
-          whyText: t.items[i]?.why ?? null, talkingPoint: t.items[i]?.commonGround ?? null, textSource: t.source,
-        })),
-      );
-      await tx.insert(aiLearningEvents).values(
-        list.map((l, i) => ({
-          eventType: "recommendation_made", contractorId: p.contractor.id, eventId, action: "recommend_peer",
-          context: { attendeeId: me, kind: "peer", targetId: l.other, rank: i + 1, score: l.score, reasons: l.reasons, batch: true },
-        })),
-      );
-      if (!introAt) continue;
-      const at = new Date(Math.max(introAt.getTime(), now.getTime()));
-      const planned = list.flatMap((l, i) =>
-        introduction(l.other, byId.get(l.other)!.contractor, t.items[i]?.commonGround ?? null, at, reachability(p.contractor), times),
-      );
-      const owner = { eventId, attendeeId: me, contractorId: p.contractor.id };
-      for (const m of planned) out.push(...(await savePlannedMessages(tx, owner, [m], m.personalization)));
-      // Introductions outrank sponsor tips and rating requests: the day's budget is re-decided.
-      out.push(...(await rebalanceSmsBudget(tx, owner, now)));
+    const people = [...mine].map(([me, list]) => ({ me, list, p: byId.get(me)!, t: texts.get(me)! }));
+    for (const part of inChunks(people.map((x) => x.me), 5_000)) {
+      await tx.delete(recommendations).where(and(inArray(recommendations.attendeeId, part), eq(recommendations.kind, "peer")));
     }
+    const recs = people.flatMap(({ me, list, t }) =>
+      list.map((l, i) => [eventId, me, "peer", l.other, i + 1, l.score, l.reasons, t.items[i]?.why ?? null, t.items[i]?.commonGround ?? null, t.source]),
+    );
+    await tx.execute(sql`insert into recommendations (event_id, attendee_id, kind, target_id, rank, score, reasons, why_text, talking_point, text_source) ${unnestValues(
+      [
+        { name: "event_id", type: "uuid" }, { name: "attendee_id", type: "uuid" }, { name: "kind", type: "recommendation_kind" }, { name: "target_id", type: "uuid" },
+        { name: "rank", type: "integer" }, { name: "score", type: "real" }, { name: "reasons", type: "jsonb" }, { name: "why_text", type: "text" },
+        { name: "talking_point", type: "text" }, { name: "text_source", type: "text" },
+      ],
+      recs,
+    )}`);
+    const logged = people.flatMap(({ me, list, p }) =>
+      list.map((l, i) => [
+        "recommendation_made", p.contractor.id, eventId, "recommend_peer",
+        { attendeeId: me, kind: "peer", targetId: l.other, rank: i + 1, score: l.score, reasons: l.reasons, batch: true },
+      ]),
+    );
+    await tx.execute(sql`insert into ai_learning_events (event_type, contractor_id, event_id, action, context) ${unnestValues(
+      [{ name: "event_type", type: "text" }, { name: "contractor_id", type: "uuid" }, { name: "event_id", type: "uuid" }, { name: "action", type: "text" }, { name: "context", type: "jsonb" }],
+      logged,
+    )}`);
+    if (!introAt) return [];
+    const at = new Date(Math.max(introAt.getTime(), now.getTime()));
+    const owners = people.map(({ me, p }) => ({ eventId, attendeeId: me, contractorId: p.contractor.id }));
+    const planned = people.flatMap(({ list, p, t }, k) =>
+      list
+        .flatMap((l, i) => introduction(l.other, byId.get(l.other)!.contractor, t.items[i]?.commonGround ?? null, at, reachability(p.contractor), times))
+        .map((m) => ({ owner: owners[k], planned: { ...m, personalization: m.personalization } })),
+    );
+    const out: SavedMessage[] = [];
+    for (const part of inChunks(planned, 1_000)) out.push(...(await savePlannedRows(tx, part)));
+    // Introductions outrank sponsor tips and rating requests: everyone's budget for the day is re-decided.
+    out.push(...(await rebalanceSmsBudgets(tx, owners, now)));
     return out;
   });
   if (!saved) return null;
