@@ -25,7 +25,7 @@
  * within the same limits could have sent it (emails: 2 requests/s of ≤ 100, first due first;
  * SMS: 5 numbers at 1 segment/s, first due first, the row's segments).
  */
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, users, type Event } from "@/db/schema";
@@ -218,6 +218,8 @@ type DayRecord = {
   resend: Awaited<ReturnType<typeof startResendFake>>;
   twilio: Awaited<ReturnType<typeof startTwilioFake>>;
   speedLog: string[];
+  /** The event loop's delay over the day (real ms): a stall holds every lane's timer, the pacer's included. */
+  loop: { p50: number; p99: number; max: number; stalls: Array<{ atMs: number; ms: number }> };
 };
 
 async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Person[], o: { speed: number; waveSpeed: number; endMs: number; batchMs: number }): Promise<DayRecord> {
@@ -270,6 +272,17 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
   );
 
   const speedLog: string[] = [];
+  // A stall of the event loop (a long synchronous stretch) is time every text number sits idle: lost for good
+  // against an ideal sender. Every 20 ms real: how late the timer fired, and when (app time) it was long.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const stalls: Array<{ atMs: number; ms: number }> = [];
+  let tickAt = performance.now();
+  const stallTimer = setInterval(() => {
+    const late = performance.now() - tickAt - 20;
+    tickAt = performance.now();
+    if (late >= 100) stalls.push({ atMs: time.nowMs(), ms: late });
+  }, 20);
   let peakRss = process.memoryUsage().rss;
   const wallStart = performance.now();
   const finalDue = at("10:00", 2);
@@ -312,13 +325,16 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
     }
   }
   await scanners;
+  clearInterval(stallTimer);
+  loopDelay.disable();
+  const loop = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6, stalls };
   await driver.stop();
   await server.close();
   const realSeconds = (performance.now() - wallStart) / 1000;
   ctx.log(`event day replayed in ${round(realSeconds)} s real`);
   time.stop();
   await Promise.all([resend.close(), twilio.close()]);
-  return { scans, batchMs, peakRssMb: peakRss / 2 ** 20, realSeconds, resend, twilio, speedLog };
+  return { scans, batchMs, peakRssMb: peakRss / 2 ** 20, realSeconds, resend, twilio, speedLog, loop };
 }
 
 async function queueState(db: Db, event: Event, t: number) {
@@ -457,6 +473,7 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
         { figure: "check-in → plan ready: p50 / p95 / max, s (app time)", value: `${round(planMs.p50 / 1000, 1)} / ${round(planMs.p95 / 1000, 1)} / ${round(planMs.max / 1000, 1)}` },
         { figure: "plans not ready at the end", value: plansNotReady },
         { figure: "peer batch at lunch − 15 min: duration, s (real)", value: day.batchMs === null ? "did not run" : round(day.batchMs / 1000, 2) },
+        { figure: "event-loop delay, p50 / p99 / max, ms (real); stalls ≥ 100 ms", value: `${round(day.loop.p50, 1)} / ${round(day.loop.p99, 1)} / ${round(day.loop.max)}; ${day.loop.stalls.length}` },
         { figure: "database size, MB", value: round(Number(bytes) / 2 ** 20, 1) },
         { figure: "peak RSS of this process (app + fakes + the replay), MB", value: round(day.peakRssMb) },
         { figure: "event day replayed in, s real (speed ×" + speed + ", wave ×" + waveSpeed + ", bursts ×1)", value: round(day.realSeconds) },
@@ -478,6 +495,7 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
         notes: [
           "App time runs faster than the wall outside the email bursts (a real delay of d ms counts d × speed): the lateness and plan figures are upper bounds of what a real day sees.",
           `Speed changes: ${day.speedLog.join(", ") || "none"}.`,
+          `Longest event-loop stalls (app time, real ms): ${[...day.loop.stalls].sort((a, b) => b.ms - a.ms).slice(0, 12).map((x) => `${clock(x.atMs)} ${round(x.ms)}`).join(", ") || "none"}.`,
           ...(lostRows.length ? [`lost rows by type/status: ${JSON.stringify(countBy(lostRows.map((r) => `${r.type}/${r.status}`)))}`] : []),
         ],
       };

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { inChunks, unnestValues } from "@/db/bulk";
+import { cooperative } from "@/lib/cooperative";
 import { events, recommendations } from "@/db/schema";
 import { writePeerIntros } from "@/lib/ai/personalize";
 import { toEventTimes } from "@/lib/events/queries";
@@ -66,7 +67,9 @@ export async function runPeerBatch(db: Db, eventId: string, now: Date): Promise<
   }
   // Batch sentences come from templates: a model call per attendee at lunch time would delay the introductions.
   const texts = new Map<string, Awaited<ReturnType<typeof writePeerIntros>>>();
+  const breathe = cooperative();
   for (const [me, list] of mine) {
+    await breathe();
     const p = byId.get(me)!;
     list.sort((x, y) => y.score - x.score);
     texts.set(
