@@ -228,7 +228,7 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
   const windows = realTimeWindows(people.length, o.endMs);
   const speedAt = (t: number) => (windows.some(([a, b]) => t >= a && t < b) ? 1 : t >= at("08:29") && t < at("09:00") ? o.waveSpeed : o.speed);
   const maxSpeed = Math.max(o.speed, o.waveSpeed);
-  const resend = await startResendFake({ now: time.nowMs, requestsPerSecond: RESEND_RPS });
+  const resend = await startResendFake({ now: time.nowMs, requestsPerSecond: RESEND_RPS, keepRequests: false });
   // Between the pacer's take and the fake's receipt lie two event loops: 1.5 s of app time at speed 1 (decision 0193), scaled.
   const twilio = await startTwilioFake({ now: time.nowMs, segmentsPerSecondPerSender: SEGMENTS_PER_SECOND, paceToleranceMs: 50 * maxSpeed });
   const channels = {
@@ -416,11 +416,12 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
     ideal.set(r.id, t);
     free[k] = t + (smsSegmentCount(r.body ?? "") * 1000) / SEGMENTS_PER_SECOND;
   }
-  const byType = new Map<string, { beyond: number[]; pacing: number[]; channel: string }>();
+  const byType = new Map<string, { beyond: number[]; pacing: number[]; channel: string; worst: Array<{ due: number; ms: number }> }>();
   for (const r of sentRows) {
     const key = `${r.type} (${r.channel})`;
-    const e = byType.get(key) ?? { beyond: [], pacing: [], channel: r.channel };
+    const e = byType.get(key) ?? { beyond: [], pacing: [], channel: r.channel, worst: [] };
     e.beyond.push(accepted(r)! - ideal.get(r.id)!);
+    e.worst.push({ due: r.due, ms: accepted(r)! - ideal.get(r.id)! });
     e.pacing.push(ideal.get(r.id)! - r.due);
     byType.set(key, e);
   }
@@ -433,6 +434,10 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
     });
   const allBeyond = summarize(sentRows.map((r) => accepted(r)! - ideal.get(r.id)!));
   const worstTypeP99 = Math.max(...[...byType.values()].map((e) => summarize(e.beyond).p99));
+  // Where a type misses the goal: its latest rows and when they were due (app time), to trace what held them.
+  const missed = [...byType.entries()]
+    .filter(([, e]) => summarize(e.beyond).p99 > GOALS.latenessP99Ms)
+    .map(([type, e]) => `${type}: ${[...e.worst].sort((a, b) => b.ms - a.ms).slice(0, 8).map((w) => `due ${clock(w.due)} +${round(w.ms / 1000, 1)} s`).join(", ")}`);
 
   const waveScans = day.scans.filter((s) => s.inWave);
   const scanSummary = summarize(waveScans.map((s) => s.realMs));
@@ -495,6 +500,7 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
         notes: [
           "App time runs faster than the wall outside the email bursts (a real delay of d ms counts d × speed): the lateness and plan figures are upper bounds of what a real day sees.",
           `Speed changes: ${day.speedLog.join(", ") || "none"}.`,
+          ...missed.map((m) => `Latest rows of a type over the goal — ${m}.`),
           `Longest event-loop stalls (app time, real ms): ${[...day.loop.stalls].sort((a, b) => b.ms - a.ms).slice(0, 12).map((x) => `${clock(x.atMs)} ${round(x.ms)}`).join(", ") || "none"}.`,
           ...(lostRows.length ? [`lost rows by type/status: ${JSON.stringify(countBy(lostRows.map((r) => `${r.type}/${r.status}`)))}`] : []),
         ],

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { startScriptedServer, StepScript, type RecordedRequest, type Reply } from "./scripted-server";
 
 /**
@@ -51,12 +51,14 @@ export type ResendFakeOptions = {
    * Absent: no limit.
    */
   requestsPerSecond?: number;
+  /** False: `requests` stays empty (a long run's memory); what was accepted is still in `accepted`. */
+  keepRequests?: boolean;
 };
 
 export async function startResendFake(options: ResendFakeOptions = {}) {
   const script = new StepScript<ResendFakeStep>("ok");
   // Resend replays the first answer for a repeated Idempotency-Key (24 h); a changed payload is a 409.
-  const answeredKeys = new Map<string, { rawBody: string; id: string }>();
+  const answeredKeys = new Map<string, { payload: string; id: string }>();
   const accepted: ResendAccepted[] = [];
   const now = options.now ?? Date.now;
   /** Times of the requests let through in the last second; and of those answered 429. */
@@ -65,6 +67,7 @@ export async function startResendFake(options: ResendFakeOptions = {}) {
 
   const server = await startScriptedServer({
     parseBody: (raw) => JSON.parse(raw),
+    keepRequests: options.keepRequests,
     reply(request): Reply {
       const batch = request.path === "/emails/batch";
       if (request.method !== "POST" || (request.path !== "/emails" && !batch)) return resendError(404, "not_found", "Not found");
@@ -110,31 +113,36 @@ export async function startResendFake(options: ResendFakeOptions = {}) {
 
 function acceptEmail(
   request: RecordedRequest,
-  answeredKeys: Map<string, { rawBody: string; id: string }>,
+  answeredKeys: Map<string, { payload: string; id: string }>,
   accepted: ResendAccepted[],
   atMs: number,
 ): Reply {
   const key = request.headers["idempotency-key"];
   const earlier = typeof key === "string" ? answeredKeys.get(key) : undefined;
-  if (earlier && earlier.rawBody !== request.rawBody) {
+  if (earlier && earlier.payload !== payloadHash(request)) {
     return resendError(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
   }
   const id = earlier?.id ?? randomUUID();
-  if (typeof key === "string") answeredKeys.set(key, { rawBody: request.rawBody, id });
+  if (typeof key === "string") answeredKeys.set(key, { payload: payloadHash(request), id });
   accepted.push({ key: typeof key === "string" ? key : null, id, atMs, replay: Boolean(earlier) });
   return { status: 200, json: { id } };
 }
 
+/** What a repeated Idempotency-Key is compared by: the payload's digest, not the payload (100 emails of HTML). */
+function payloadHash(request: RecordedRequest): string {
+  return createHash("sha256").update(request.rawBody).digest("hex");
+}
+
 /** POST /emails/batch: all or nothing (strict validation); the key covers the whole batch. */
-function acceptBatch(request: RecordedRequest, answeredKeys: Map<string, { rawBody: string; id: string }>, accepted: ResendAccepted[], atMs: number): Reply {
+function acceptBatch(request: RecordedRequest, answeredKeys: Map<string, { payload: string; id: string }>, accepted: ResendAccepted[], atMs: number): Reply {
   const key = request.headers["idempotency-key"];
   const earlier = typeof key === "string" ? answeredKeys.get(key) : undefined;
-  if (earlier && earlier.rawBody !== request.rawBody) {
+  if (earlier && earlier.payload !== payloadHash(request)) {
     return resendError(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
   }
   const list = request.body as ResendSentEmail[];
   const ids: string[] = earlier ? (JSON.parse(earlier.id) as string[]) : list.map(() => randomUUID());
-  if (typeof key === "string") answeredKeys.set(key, { rawBody: request.rawBody, id: JSON.stringify(ids) });
+  if (typeof key === "string") answeredKeys.set(key, { payload: payloadHash(request), id: JSON.stringify(ids) });
   for (const id of ids) accepted.push({ key: typeof key === "string" ? key : null, id, atMs, replay: Boolean(earlier) });
   return { status: 200, json: { data: ids.map((id) => ({ id })) } };
 }

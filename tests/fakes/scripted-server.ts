@@ -39,10 +39,14 @@ export class StepScript<Step> {
   }
 }
 
-/** A node:http server on 127.0.0.1 with a random port that records every request. */
+/**
+ * A node:http server on 127.0.0.1 with a random port that records every request (unless
+ * `keepRequests` is false: the event-day replay's ~100,000 emails would hold gigabytes of HTML).
+ */
 export async function startScriptedServer(handlers: {
   parseBody(raw: string, headers: IncomingHttpHeaders): unknown;
   reply(request: RecordedRequest): Reply;
+  keepRequests?: boolean;
 }): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
@@ -59,7 +63,7 @@ export async function startScriptedServer(handlers: {
         rawBody,
         body: rawBody ? handlers.parseBody(rawBody, req.headers) : undefined,
       };
-      requests.push(recorded);
+      if (handlers.keepRequests !== false) requests.push(recorded);
       const reply = handlers.reply(recorded);
       if (reply === "hang") return;
       const body = reply.json === undefined ? "" : JSON.stringify(reply.json);
