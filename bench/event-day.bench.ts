@@ -228,7 +228,8 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
   const windows = realTimeWindows(people.length, o.endMs);
   const speedAt = (t: number) => (windows.some(([a, b]) => t >= a && t < b) ? 1 : t >= at("08:29") && t < at("09:00") ? o.waveSpeed : o.speed);
   const maxSpeed = Math.max(o.speed, o.waveSpeed);
-  const resend = await startResendFake({ now: time.nowMs, requestsPerSecond: RESEND_RPS, keepRequests: false });
+  // 20 ms of real travel between the throttle's slot and the fake's receipt forgiven, scaled by the speed (decision 0213).
+  const resend = await startResendFake({ now: time.nowMs, requestsPerSecond: RESEND_RPS, windowToleranceMs: 20 * maxSpeed, keepRequests: false });
   // Between the pacer's take and the fake's receipt lie two event loops: 1.5 s of app time at speed 1 (decision 0193), scaled.
   const twilio = await startTwilioFake({ now: time.nowMs, segmentsPerSecondPerSender: SEGMENTS_PER_SECOND, paceToleranceMs: 50 * maxSpeed });
   const channels = {
@@ -501,6 +502,7 @@ async function measure(db: Db, event: Event, people: Person[], day: DayRecord) {
           "App time runs faster than the wall outside the email bursts (a real delay of d ms counts d × speed): the lateness and plan figures are upper bounds of what a real day sees.",
           `Speed changes: ${day.speedLog.join(", ") || "none"}.`,
           ...missed.map((m) => `Latest rows of a type over the goal — ${m}.`),
+          `Resend 429s at (app time): ${day.resend.rateLimited.slice(0, 20).map(clock).join(", ") || "none"}${day.resend.rateLimited.length > 20 ? ", …" : ""}.`,
           `Longest event-loop stalls (app time, real ms): ${[...day.loop.stalls].sort((a, b) => b.ms - a.ms).slice(0, 12).map((x) => `${clock(x.atMs)} ${round(x.ms)}`).join(", ") || "none"}.`,
           ...(lostRows.length ? [`lost rows by type/status: ${JSON.stringify(countBy(lostRows.map((r) => `${r.type}/${r.status}`)))}`] : []),
         ],

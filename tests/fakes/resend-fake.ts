@@ -51,6 +51,14 @@ export type ResendFakeOptions = {
    * Absent: no limit.
    */
   requestsPerSecond?: number;
+  /**
+   * Network jitter forgiven (ms, default 0: exact): a request is refused only when the last
+   * 1000 − `windowToleranceMs` ms already hold `requestsPerSecond` requests. A client spacing
+   * its requests 500 ms apart at its end is otherwise refused whenever one request travels
+   * longer than the next; the event-day replay multiplies that jitter by its speed (as the
+   * Twilio fake's `paceToleranceMs`, decision 0193).
+   */
+  windowToleranceMs?: number;
   /** False: `requests` stays empty (a long run's memory); what was accepted is still in `accepted`. */
   keepRequests?: boolean;
 };
@@ -76,7 +84,7 @@ export async function startResendFake(options: ResendFakeOptions = {}) {
       }
       if (options.requestsPerSecond !== undefined) {
         const t = now();
-        while (window.length && window[0] <= t - 1000) window.shift();
+        while (window.length && window[0] <= t - 1000 + (options.windowToleranceMs ?? 0)) window.shift();
         if (window.length >= options.requestsPerSecond) {
           rateLimited.push(t);
           const reply = resendError(429, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second.");
