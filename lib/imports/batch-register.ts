@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { executedRows, unnestValues, type BulkColumn } from "@/db/bulk";
+import { executedRows, unnestValues } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, type Contractor } from "@/db/schema";
 import { getAgenda, getEventById, toEventTimes } from "@/lib/events/queries";
 import { dispatchScheduledMessages } from "@/lib/jobs/dispatch";
-import type { SavedMessage } from "@/lib/messaging/store";
+import { OUTBOX_COLUMNS, type SavedMessage } from "@/lib/messaging/store";
 import { isProfileComplete } from "@/lib/registration/profile-completeness";
 import { reachability, registrationClosedReason } from "@/lib/registration/register";
 import { newAccessToken, newQrCodeData } from "@/lib/registration/tokens";
@@ -28,16 +28,6 @@ export type BatchResult = {
 
 const CHUNK = 1_000;
 const OUTBOX_CHUNK = 5_000;
-const OUTBOX_COLUMNS: BulkColumn[] = [
-  { name: "event_id", type: "uuid" },
-  { name: "attendee_id", type: "uuid" },
-  { name: "contractor_id", type: "uuid" },
-  { name: "type", type: "message_type" },
-  { name: "channel", type: "message_channel" },
-  { name: "dedupe_key", type: "text" },
-  { name: "scheduled_for", type: "timestamptz" },
-  { name: "personalization", type: "jsonb" },
-];
 
 export async function registerBatch(db: Db, eventId: string, list: BatchRegistration[], now: Date, opts: { onProgress?: (done: number) => void } = {}): Promise<BatchResult> {
   const out: BatchResult = { created: 0, existing: 0, cancelledSkipped: 0, failed: [] };

@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { executedRows, unnestValues } from "@/db/bulk";
+import { executedRows, unnestValues, type BulkColumn } from "@/db/bulk";
 import { eventMessages, type MessageChannel, type MessageType } from "@/db/schema";
 import type { PlannedMessage } from "@/lib/scheduling/plan";
 
@@ -21,6 +21,18 @@ export async function savePlannedMessages(
   return savePlannedRows(db, planned.map((p) => ({ owner, planned: { ...p, personalization: p.personalization ?? personalization } })));
 }
 
+/** A planned row's columns in `unnestValues` form, in this order (the planner here, the CSV import's fast path). */
+export const OUTBOX_COLUMNS: BulkColumn[] = [
+  { name: "event_id", type: "uuid" },
+  { name: "attendee_id", type: "uuid" },
+  { name: "contractor_id", type: "uuid" },
+  { name: "type", type: "message_type" },
+  { name: "channel", type: "message_channel" },
+  { name: "dedupe_key", type: "text" },
+  { name: "scheduled_for", type: "timestamptz" },
+  { name: "personalization", type: "jsonb" },
+];
+
 /**
  * `savePlannedMessages` for rows of several owners in one statement (the lunch batch writes
  * ~20,000 introductions at once): one parameter per column (`unnestValues`), not one per cell.
@@ -31,22 +43,13 @@ export async function savePlannedRows(
 ): Promise<SavedMessage[]> {
   if (rows.length === 0) return [];
   const values = unnestValues(
-    [
-      { name: "event_id", type: "uuid" },
-      { name: "attendee_id", type: "uuid" },
-      { name: "contractor_id", type: "uuid" },
-      { name: "type", type: "message_type" },
-      { name: "channel", type: "message_channel" },
-      { name: "dedupe_key", type: "text" },
-      { name: "scheduled_for", type: "timestamptz" },
-      { name: "personalization", type: "jsonb" },
-    ],
+    OUTBOX_COLUMNS,
     rows.map(({ owner, planned: p }) => [owner.eventId, owner.attendeeId, owner.contractorId, p.type, p.channel, p.dedupeKey, p.scheduledFor, p.personalization]),
   );
   // Already planned under the same (attendee, type, channel, key): moved, not duplicated; sent, skipped or failed: left alone.
   const saved = executedRows<{ id: string; scheduled_for: string | Date; schedule_version: number; channel: MessageChannel }>(
     await db.execute(sql`
-      insert into event_messages (event_id, attendee_id, contractor_id, type, channel, dedupe_key, scheduled_for, personalization)
+      insert into event_messages (${sql.raw(OUTBOX_COLUMNS.map((c) => c.name).join(", "))})
       ${values}
       on conflict (attendee_id, type, channel, dedupe_key) do update
         set scheduled_for = excluded.scheduled_for, status = 'scheduled', status_reason = null, next_attempt_at = null,
