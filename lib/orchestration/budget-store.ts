@@ -36,7 +36,7 @@ const COLUMNS = {
   dedupeKey: eventMessages.dedupeKey,
   personalization: eventMessages.personalization,
 };
-type Row = { id: string; attendeeId: string | null; type: MessageType; status: (typeof eventMessages.$inferSelect)["status"]; statusReason: string | null; scheduledFor: Date; dedupeKey: string; personalization: Record<string, unknown> };
+type Row = Pick<typeof eventMessages.$inferSelect, keyof typeof COLUMNS>;
 type Owner = { eventId: string; attendeeId: string; contractorId: string };
 
 /** Ids per statement at most: well inside PostgreSQL's 65,535 bound parameters. */
@@ -111,22 +111,16 @@ export async function rebalanceSmsBudgets(db: Db, many: Owner[], now: Date, opts
     for (const b of d.bundles) bundles.push({ ...owner, ...b });
     stale.push(...d.stale);
     for (const [id, reason] of d.skips) {
-      const ids = skips.get(reason) ?? [];
-      if (!ids.length) skips.set(reason, ids);
-      ids.push(id);
+      if (!skips.has(reason)) skips.set(reason, []);
+      skips.get(reason)!.push(id);
     }
     restore.push(...d.restore);
   }
 
-  const out: SavedMessage[] = [];
-  for (const part of inChunks(bundles, 1_000)) {
-    out.push(
-      ...(await savePlannedRows(
-        db,
-        part.map(({ type, dedupeKey, scheduledFor, personalization, ...owner }) => ({ owner, planned: { type, channel: "sms" as const, dedupeKey, scheduledFor, personalization } })),
-      )),
-    );
-  }
+  const out: SavedMessage[] = await savePlannedRows(
+    db,
+    bundles.map(({ type, dedupeKey, scheduledFor, personalization, ...owner }) => ({ owner, planned: { type, channel: "sms" as const, dedupeKey, scheduledFor, personalization } })),
+  );
   // Bundles from an earlier decision that no longer stand.
   for (const ids of inChunks(stale, IDS_PER_STATEMENT)) {
     await db.update(eventMessages).set({ status: "cancelled", statusReason: "replaced by a new bundle", updatedAt: sql`now()` }).where(inArray(eventMessages.id, ids));

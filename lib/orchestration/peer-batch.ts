@@ -15,7 +15,6 @@ import { MAX_PEERS, peerPickFor, writerProfile } from "./rank";
 import { introduction } from "./store";
 import { weightsForEvent } from "@/lib/learning/store";
 
-
 /** When the event's batch runs (lunch − 15 min), or null when peers are agenda-page only. */
 export async function peerBatchTimeFor(db: Db, eventId: string): Promise<Date | null> {
   return peerBatchTime(await loadSessions(db, eventId));
@@ -90,7 +89,7 @@ export async function runPeerBatch(db: Db, eventId: string, now: Date): Promise<
       .returning({ id: events.id });
     if (!claimed) return null;
     // Everyone's rows in a few multi-row statements (issue 13: one person at a time, ~10 statements
-    // each, made 2,550 people 12.8 s), in chunks well inside PostgreSQL's bound-parameter limit.
+    // each, made 2,550 people 12.8 s): `unnestValues` binds one parameter per column, whatever the rows.
     if (pairs.length) {
       const status = introAt ? "introduced" : "suggested";
       await tx.execute(sql`insert into peer_matches (event_id, attendee_a_id, attendee_b_id, score, reasons, status) ${unnestValues(
@@ -129,10 +128,9 @@ export async function runPeerBatch(db: Db, eventId: string, now: Date): Promise<
     const planned = people.flatMap(({ list, p, t }, k) =>
       list
         .flatMap((l, i) => introduction(l.other, byId.get(l.other)!.contractor, t.items[i]?.commonGround ?? null, at, reachability(p.contractor), times))
-        .map((m) => ({ owner: owners[k], planned: { ...m, personalization: m.personalization } })),
+        .map((m) => ({ owner: owners[k], planned: m })),
     );
-    const out: SavedMessage[] = [];
-    for (const part of inChunks(planned, 1_000)) out.push(...(await savePlannedRows(tx, part)));
+    const out: SavedMessage[] = await savePlannedRows(tx, planned);
     // Introductions outrank sponsor tips and rating requests: everyone's budget for the day is re-decided.
     out.push(...(await rebalanceSmsBudgets(tx, owners, now)));
     return out;
