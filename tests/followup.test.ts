@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { aiLearningEvents, contractors, eventAttendees, eventMessages, events, eventSponsors, matcherWeights, peerMatches } from "@/db/schema";
+import { aiLearningEvents, contractors, eventAttendees, eventMessages, events, eventSponsors, matcherWeights, peerMatches, ratings } from "@/db/schema";
 import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
 import { freeze, resetClock } from "@/lib/clock";
 import { completeEvent, dueCompletions, scheduleEventCompletion } from "@/lib/followup/complete";
+import { loadConnectionSummaries, loadConnectionSummary } from "@/lib/followup/connection-summary";
 import { followupSweep } from "@/lib/followup/sweep";
 import { planPostEvent, postEventTimes } from "@/lib/followup/schedule";
 import { setJobEventSender } from "@/lib/jobs/dispatch";
@@ -229,5 +230,68 @@ describe("through the local driver", () => {
     } finally {
       await driver.stop();
     }
+  });
+});
+
+describe("connection summaries for a claimed batch", () => {
+  it("are each what the person's summary is alone, in a few queries for all of them", async () => {
+    const ev = await makeEvent(h.db, {
+      start: "2026-12-18 09:00", end: "2026-12-18 17:00",
+      agenda: [
+        { title: "Estimating in an hour", start: "2026-12-18 09:00", end: "2026-12-18 10:00" },
+        { title: "Hiring your first crew", start: "2026-12-18 10:00", end: "2026-12-18 11:00" },
+        { title: "Cash flow in winter", start: "2026-12-18 11:00", end: "2026-12-18 12:00" },
+      ],
+    });
+    const [ana, ben, cy, dee, eve] = await Promise.all(["ana", "ben", "cy", "dee", "eve"].map((n) => registered(ev.slug, `${n}@summary.example`)));
+    const agenda = (await h.db.query.eventAgendaItems.findMany({ where: (a, { eq: e }) => e(a.eventId, ev.id) })).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+    const [acme, bolt] = await h.db.insert(eventSponsors).values([
+      { eventId: ev.id, key: "acme", name: "Acme Supply", boothNumber: "12" },
+      { eventId: ev.id, key: "bolt", name: "Bolt Tools", boothNumber: "7" },
+    ]).returning();
+    const pair = (x: string, y: string) => [x, y].sort() as [string, string];
+    // ana–ben: ben said yes (ana sees his contact; he does not see hers); ana–cy: met; ben–cy: nobody said yes (left out); dee–eve: eve said yes.
+    const matches = [
+      { p: pair(ana.attendeeId, ben.attendeeId), status: "accepted" as const },
+      { p: pair(ana.attendeeId, cy.attendeeId), status: "met" as const },
+      { p: pair(ben.attendeeId, cy.attendeeId), status: "accepted" as const },
+      { p: pair(dee.attendeeId, eve.attendeeId), status: "accepted" as const },
+    ];
+    await h.db.insert(peerMatches).values(matches.map((m) => ({ eventId: ev.id, attendeeAId: m.p[0], attendeeBId: m.p[1], score: 0.7, status: m.status })));
+    const outcome = (who: typeof ana, kind: string, targetId: string) => ({ eventType: "recommendation_outcome" as const, contractorId: who.contractorId, eventId: ev.id, outcome: kind, context: { attendeeId: who.attendeeId, targetId } });
+    await h.db.insert(aiLearningEvents).values([
+      outcome(ana, "attended", agenda[2].id), outcome(ana, "scanned_in", agenda[0].id), outcome(ana, "visited", acme.id), outcome(ana, "visited", bolt.id),
+      outcome(ben, "accepted", ana.attendeeId), outcome(ben, "visited", bolt.id), outcome(ben, "visited", "not-a-uuid"),
+      outcome(cy, "met", ana.attendeeId), outcome(eve, "accepted", dee.attendeeId), outcome(dee, "attended", agenda[1].id),
+      // Ana also said yes to Eve, with no match between them: it shares nothing of Dee's with Eve.
+      outcome(ana, "accepted", eve.attendeeId),
+    ] as never);
+    await h.db.insert(ratings).values([
+      { eventId: ev.id, attendeeId: ben.attendeeId, subject: "session", subjectId: agenda[1].id, score: 4, source: "sms" },
+      { eventId: ev.id, attendeeId: dee.attendeeId, subject: "session", subjectId: agenda[1].id, score: 5, source: "web" },
+    ]);
+    const people = [ana, ben, cy, dee, eve];
+    const batch = await loadConnectionSummaries(h.db, ev.id, [...people.map((p) => p.attendeeId), ana.attendeeId]);
+    expect(batch.size).toBe(5);
+    const bySponsorName = (s: { name: string }[]) => [...s].sort((x, y) => x.name.localeCompare(y.name));
+    for (const p of people) {
+      const alone = await loadConnectionSummary(h.db, ev.id, p.attendeeId);
+      const together = batch.get(p.attendeeId)!;
+      expect({ ...together, sponsors: bySponsorName(together.sponsors) }).toEqual({ ...alone, sponsors: bySponsorName(alone.sponsors) });
+    }
+    const a = batch.get(ana.attendeeId)!;
+    expect(a.sessions.map((s) => s.title)).toEqual(["Estimating in an hour", "Cash flow in winter"]);
+    expect(bySponsorName(a.sponsors).map((s) => s.name)).toEqual(["Acme Supply", "Bolt Tools"]);
+    expect(a.peers.map((p) => [p.name, p.shared])).toEqual(expect.arrayContaining([["ben Test", true], ["cy Test", true]]));
+    expect(a.peers).toHaveLength(2);
+    const b = batch.get(ben.attendeeId)!;
+    expect(b.sessions).toEqual([expect.objectContaining({ title: "Hiring your first crew", rating: 4 })]);
+    expect(b.sponsors.map((s) => s.name)).toEqual(["Bolt Tools"]);
+    // Ana never said yes to Ben: he sees her name, not her contact; Ben–Cy nobody agreed to: not there.
+    expect(b.peers).toEqual([expect.objectContaining({ name: "ana Test", shared: false, email: null, phone: null })]);
+    expect(batch.get(cy.attendeeId)!.peers.map((p) => p.name)).toEqual(["ana Test"]);
+    expect(batch.get(dee.attendeeId)!.peers).toEqual([expect.objectContaining({ name: "eve Test", shared: true, email: "eve@summary.example" })]);
+    expect(batch.get(eve.attendeeId)!.peers).toEqual([expect.objectContaining({ name: "dee Test", shared: false })]);
+    expect(await loadConnectionSummaries(h.db, ev.id, [])).toEqual(new Map());
   });
 });

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventFeedback, eventSponsors, events, type AgendaItem, type Event, type Message } from "@/db/schema";
 import { getAgenda } from "@/lib/events/queries";
-import { loadConnectionSummary, type ConnectionSummary } from "@/lib/followup/connection-summary";
+import { loadConnectionSummaries, loadConnectionSummary, type ConnectionSummary } from "@/lib/followup/connection-summary";
 
 /**
  * The event and its agenda are the same for every row of a claimed batch: the local
@@ -91,6 +91,7 @@ export async function loadBatchContexts(db: Db, rows: Message[], cache: EventCac
   const attendeeById = new Map(as.map((a) => [a.id, a]));
   const sponsorById = new Map(ss.map((s) => [s.id, s]));
   const eventById = new Map(evs);
+  const summaries = await prefetchSummaries(db, rows);
   for (const m of rows) {
     const contractor = contractorById.get(m.contractorId);
     const loaded = m.eventId ? eventById.get(m.eventId) : undefined;
@@ -105,9 +106,20 @@ export async function loadBatchContexts(db: Db, rows: Message[], cache: EventCac
       attendee: m.attendeeId ? (attendeeById.get(m.attendeeId) ?? null) : null,
       agenda: loaded.agenda,
       sponsor: sponsorId ? (sponsorById.get(sponsorId) ?? null) : null,
-      // The after-event types need a few facts of their own (rare in a burst: one query each).
-      followup: await loadFollowupFacts(db, m, loaded.event.id),
+      // The after-event types need a few facts of their own: the summaries prefetched above, the rest one query each.
+      followup: m.type === "connection_summary" && m.attendeeId ? { summary: summaries.get(m.attendeeId) } : await loadFollowupFacts(db, m, loaded.event.id),
     });
   }
   return out;
+}
+
+/** The connection summaries a claimed batch sends, per event in one loadConnectionSummaries each (a burst of 100 of them). */
+async function prefetchSummaries(db: Db, rows: Message[]): Promise<Map<string, ConnectionSummary>> {
+  const byEvent = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.type !== "connection_summary" || !r.attendeeId || !r.eventId) continue;
+    byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), r.attendeeId]);
+  }
+  const maps = await Promise.all([...byEvent].map(([eventId, ids]) => loadConnectionSummaries(db, eventId, ids)));
+  return new Map(maps.flatMap((m) => [...m]));
 }
