@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetClock } from "@/lib/clock";
 import { controlledTime } from "../bench/support/controlled-time";
 
 /** The event-day replay's time (decision 0211): a sleep ends at its app time whatever the speed does meanwhile. */
-afterEach(() => resetClock());
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetClock();
+});
 
 describe("controlled time", () => {
   it("a sleep begun at ×1 that spans a switch to ×20 ends at its app time, not 19/20 late", async () => {
@@ -42,6 +45,18 @@ describe("controlled time, sleepUntil", () => {
     const at = await woke;
     expect(at).toBeGreaterThanOrEqual(target);
     expect(at).toBeLessThan(target + 50 * 40);
+    t.stop();
+  });
+
+  it("a timer that fires a real millisecond early does not end the sleep early (CI flake at ×50)", async () => {
+    const real = globalThis.setTimeout;
+    // Node may run a timer up to a millisecond before its delay: every timer here does.
+    vi.spyOn(globalThis, "setTimeout").mockImplementation(((fn: () => void, ms?: number) =>
+      real(fn, Math.max(0, (ms ?? 0) - 1))) as typeof setTimeout);
+    const t = controlledTime(Date.UTC(2027, 2, 10, 14, 0), 50);
+    const targets = [200, 500, 1_000, 2_000].map((d) => t.nowMs() + d);
+    const woke = await Promise.all(targets.map((at) => t.sleepUntil(at).then(() => t.nowMs())));
+    woke.forEach((at, i) => expect(at).toBeGreaterThanOrEqual(targets[i]));
     t.stop();
   });
 });

@@ -15,10 +15,15 @@ export function controlledTime(startMs: number, speed: number) {
   const pending = new Set<{ untilMs: number; resolve: () => void; timer?: NodeJS.Timeout }>();
   const arm = (p: { untilMs: number; resolve: () => void; timer?: NodeJS.Timeout }) => {
     clearTimeout(p.timer);
-    p.timer = setTimeout(() => {
+    const left = p.untilMs - nowMs();
+    if (left <= 0) {
       pending.delete(p);
       p.resolve();
-    }, Math.max(0, (p.untilMs - nowMs()) / current));
+      return;
+    }
+    // A timer may fire up to a real millisecond early (Node rounds its delay; the wall clock ticks in
+    // whole ms), which is 50 app ms at ×50: the timer checks and re-arms, so no sleep ends early.
+    p.timer = setTimeout(() => arm(p), Math.max(1, Math.ceil(left / current)));
   };
   const rearmAll = () => pending.forEach(arm);
   const sleep = (ms: number) =>
