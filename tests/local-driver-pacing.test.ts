@@ -153,14 +153,32 @@ describe("SMS pacing (SPEC §4.2)", () => {
     const db = new Proxy(h.db, { get: (target, p, r) => (p === "insert" && takes++, Reflect.get(target, p, r)) });
     const pacer = databasePacer(db, { segmentsPerSecond: 1, now: () => new Date(t), sleep: async (ms) => void (t += ms) });
     for (let i = 0; i < 5; i++) {
-      // Each send has just waited for the soonest number: one pass over the pool, then one take that wins.
+      // The first send learns every number's time in one pass, then takes the soonest after the wait; each later
+      // send knows them (bookings only move forward) and queries only the number that frees first.
       const before = takes;
       const got = await pacer.any!(pool, 1);
       expect(got.sender).toBe(pool[4 - i]);
-      expect(takes - before).toBe(pool.length + 1);
+      expect(takes - before).toBe(i === 0 ? pool.length + 1 : 1);
     }
     // A number that frees first is taken at once after the wait: booked from T + 100 for one slot.
     expect(await nextFreeAt(pool[4])).toBe(T + 100 + 1000);
+  });
+
+  it("the lanes of one process queue for the numbers, first come first served: one take query per send, not a race", async () => {
+    let t = nowMs() + 25_200_000;
+    const pool = ["+15125550171", "+15125550172", "+15125550173", "+15125550174", "+15125550175"];
+    let takes = 0;
+    const db = new Proxy(h.db, { get: (target, p, r) => (p === "insert" && takes++, Reflect.get(target, p, r)) });
+    const pacer = databasePacer(db, { segmentsPerSecond: 1, now: () => new Date(t), sleep: async (ms) => void (t += ms) });
+    const T = t;
+    // Ten lanes ask at once for five numbers: five go now, the other five when the first slot ends, in the order they asked.
+    const order: number[] = [];
+    const got = await Promise.all(Array.from({ length: 10 }, (_, i) => pacer.any!(pool, 1).then((r) => (order.push(i), { ...r, at: t }))));
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(takes).toBe(10);
+    expect(got.slice(0, 5).every((g) => g.waited === 0 && g.at === T)).toBe(true);
+    expect(got.slice(5).every((g) => g.waited === 1_000)).toBe(true);
+    for (const sender of pool) expect(got.filter((g) => g.sender === sender)).toHaveLength(2);
   });
 
   it("Inngest throttles deliver-sms per sending number at the configured rate", () => {

@@ -73,15 +73,15 @@ export const MAX_REBOOKS = 3;
 /**
  * The send may go only within SLOW_TAKE_MS of the moment its booking started. A slow take is
  * re-booked from when it returned; the re-booking is a query too and can be as slow on a loaded
- * box, so it is checked the same way, until one comes back in time (true). Otherwise: when to
- * try again (the number is someone else's, or the booking was left to run out; either way no
- * send goes beside another).
+ * box, so it is checked the same way, until one comes back in time: then when the booking that
+ * holds started. Otherwise: when to try again (the number is someone else's, or the booking was
+ * left to run out; either way no send goes beside another).
  */
-async function confirmFresh(db: Db, sender: string, bookedAt: Date, durMs: number, now: () => Date, slowTakeMs = SLOW_TAKE_MS): Promise<true | number> {
+async function confirmFresh(db: Db, sender: string, bookedAt: Date, durMs: number, now: () => Date, slowTakeMs = SLOW_TAKE_MS): Promise<{ bookedFrom: number } | number> {
   let from = bookedAt;
   for (let rebooks = 0; ; rebooks++) {
     const check = now();
-    if (check.getTime() - from.getTime() <= slowTakeMs) return true;
+    if (check.getTime() - from.getTime() <= slowTakeMs) return { bookedFrom: from.getTime() };
     if (rebooks === MAX_REBOOKS) return from.getTime() + durMs;
     if (!(await rebookFromNow(db, sender, from, durMs, check))) return check.getTime();
     from = check;
@@ -91,47 +91,89 @@ async function confirmFresh(db: Db, sender: string, bookedAt: Date, durMs: numbe
 /** A pacer that waits until it holds the number; resolves with the ms it waited. */
 export function databasePacer(db: Db, opts: PacerOptions): SmsPacer {
   const pacer: SmsPacer = async (sender, segments) => (await take([sender], segments)).waited;
-  // Issue 13: several numbers spread the load; a send takes whichever is free first, each keeping its own pace.
-  async function take(senders: string[], segments: number): Promise<{ sender: string; waited: number }> {
-    const started = opts.now().getTime();
+  // When each number was last seen to come free (app ms), shared by every take of this process. Bookings
+  // only move forward, so a number seen busy until T is busy until T still: no query for it before then.
+  const freeAt = new Map<string, number>();
+  // This process's takes queue here, first come first served, and one loop hands the numbers out, so the
+  // lanes of one process never race each other for a number. Racing, each of them woke when a number
+  // came free and queried it: ~11 take queries per send, on 5 hot rows, in the 1,000-attendee replay
+  // (pg_stat_statements; docs/decisions/0214). Other processes still meet in the database's row per number.
+  type Waiter = { senders: string[]; segments: number; started: number; resolve: (r: { sender: string; waited: number }) => void; reject: (err: unknown) => void };
+  const queue: Waiter[] = [];
+  let pumping = false;
+  // Start at a different number each pass so a lightly loaded pool still uses every number.
+  let offset = Math.floor(Math.random() * 1_000);
+
+  /** One pass over the numbers: the one taken (and when), or when the soonest of them comes free. */
+  async function tryNumbers(senders: string[], segments: number): Promise<{ sender: string; at: Date } | number> {
     const durMs = Math.ceil((segments * 1000) / opts.segmentsPerSecond);
-    // Start at a different number each time so a lightly loaded pool still uses every number.
-    let offset = Math.floor(Math.random() * senders.length);
-    // When each number was last seen to come free: after a wait, the one that frees first is tried
-    // first. Trying the busy ones on the way cost a query each, and the free number sat idle
-    // meanwhile (the event-day replay's text bursts: docs/decisions/0212).
-    const freeAt = new Map<string, number>();
-    for (;;) {
-      let soonest = Infinity;
-      const order = senders
-        .map((sender, k) => ({ sender, k: (k - offset + senders.length) % senders.length }))
-        .sort((a, b) => (freeAt.get(a.sender) ?? -Infinity) - (freeAt.get(b.sender) ?? -Infinity) || a.k - b.k)
-        .map((o) => o.sender);
-      for (const sender of order) {
-        // A fresh time for each try: a slot booked from a stale time would start before the send really goes.
-        const at = opts.now();
-        // Bookings only move forward, so a number seen busy until later than now is busy still: no query.
-        const known = freeAt.get(sender);
-        if (known !== undefined && known > at.getTime()) {
-          soonest = Math.min(soonest, known);
-          continue;
-        }
-        const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
-        if (attempt.acquired) {
-          const held = await confirmFresh(db, sender, at, durMs, opts.now, opts.slowTakeMs);
-          if (held === true) return { sender, waited: at.getTime() - started };
-          // The slot ran out while the take was in flight and another sender has the number, or the box is
-          // too slow to confirm a fresh booking: try the others, then this one again when it is free.
-          soonest = Math.min(soonest, held);
-          freeAt.set(sender, held);
-          continue;
-        }
-        soonest = Math.min(soonest, attempt.nextFreeAt.getTime());
-        freeAt.set(sender, attempt.nextFreeAt.getTime());
+    let soonest = Infinity;
+    // After a wait, the number that frees first is tried first: trying the busy ones on the way cost a
+    // query each, and the free number sat idle meanwhile (the event-day replay's text bursts: decision 0212).
+    const order = senders
+      .map((sender, k) => ({ sender, k: (k - offset + senders.length * 1_000) % senders.length }))
+      .sort((a, b) => (freeAt.get(a.sender) ?? -Infinity) - (freeAt.get(b.sender) ?? -Infinity) || a.k - b.k)
+      .map((o) => o.sender);
+    offset++;
+    for (const sender of order) {
+      // A fresh time for each try: a slot booked from a stale time would start before the send really goes.
+      const at = opts.now();
+      const known = freeAt.get(sender);
+      if (known !== undefined && known > at.getTime()) {
+        soonest = Math.min(soonest, known);
+        continue;
       }
-      offset++;
-      await opts.sleep(Math.max(1, soonest - opts.now().getTime()));
+      const attempt = await tryAcquireSmsSlot(db, sender, segments, opts.segmentsPerSecond, at);
+      if (attempt.acquired) {
+        const held = await confirmFresh(db, sender, at, durMs, opts.now, opts.slowTakeMs);
+        if (typeof held === "object") {
+          freeAt.set(sender, held.bookedFrom + durMs);
+          return { sender, at };
+        }
+        // The slot ran out while the take was in flight and another sender has the number, or the box is
+        // too slow to confirm a fresh booking: try the others, then this one again when it is free.
+        soonest = Math.min(soonest, held);
+        freeAt.set(sender, held);
+        continue;
+      }
+      soonest = Math.min(soonest, attempt.nextFreeAt.getTime());
+      freeAt.set(sender, attempt.nextFreeAt.getTime());
     }
+    return soonest;
+  }
+
+  async function pump() {
+    pumping = true;
+    try {
+      while (queue.length > 0) {
+        const head = queue[0];
+        let got: Awaited<ReturnType<typeof tryNumbers>>;
+        try {
+          got = await tryNumbers(head.senders, head.segments);
+        } catch (err) {
+          // This take fails as it would have alone (the database is away); the next one tries afresh.
+          queue.shift();
+          head.reject(err);
+          continue;
+        }
+        if (typeof got === "number") {
+          await opts.sleep(Math.max(1, got - opts.now().getTime()));
+          continue;
+        }
+        queue.shift();
+        head.resolve({ sender: got.sender, waited: got.at.getTime() - head.started });
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  // Issue 13: several numbers spread the load; a send takes whichever is free first, each keeping its own pace.
+  function take(senders: string[], segments: number): Promise<{ sender: string; waited: number }> {
+    return new Promise((resolve, reject) => {
+      queue.push({ senders, segments, started: opts.now().getTime(), resolve, reject });
+      if (!pumping) void pump();
+    });
   }
   pacer.any = take;
   return pacer;
