@@ -86,6 +86,11 @@ export const eventMessages = pgTable(
     index("event_messages_due_idx")
       .on(sql`coalesce(${t.nextAttemptAt}, ${t.scheduledFor})`)
       .where(sql`${t.status} = 'scheduled'`),
+    // The local driver's claims per channel (its email lane, its SMS lanes): walked in due order, each
+    // lane reads only its own channel's rows (docs/decisions/0214).
+    index("event_messages_due_channel_idx")
+      .on(t.channel, sql`coalesce(${t.nextAttemptAt}, ${t.scheduledFor})`)
+      .where(sql`${t.status} = 'scheduled'`),
     index("event_messages_event_status_idx").on(t.eventId, t.status, t.type),
     // The dashboard's time-bound queue figures (overdue, the next hour, SMS due) read only the waiting rows.
     index("event_messages_event_waiting_idx")

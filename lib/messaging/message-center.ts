@@ -24,10 +24,13 @@ export async function isEventMessagingPaused(db: Db, eventId: string | null): Pr
 
 /**
  * The same rule as a claim condition (lib/messaging/deliver.ts puts it in its claim's WHERE):
- * a row of a paused event is not claimable, so it stays `scheduled` and waits.
+ * a row of a paused event is not claimable, so it stays `scheduled` and waits. A scalar subquery
+ * (one primary-key lookup per row looked at), not NOT EXISTS: the planner turned that into a hash
+ * anti-join with the events, which lost the due index's order, so every claim read and sorted
+ * every due row of its channel (decision 0214). A row with no event is never paused.
  */
 export function eventMessagingNotPaused(): SQL {
-  return sql`not exists (select 1 from ${events} where ${events.id} = ${eventMessages.eventId} and ${events.messagingPausedAt} is not null)`;
+  return sql`(select ${events.messagingPausedAt} from ${events} where ${events.id} = ${eventMessages.eventId}) is null`;
 }
 
 export async function pauseEventMessaging(db: Db, eventId: string): Promise<Result<{ pausedAt: Date }>> {

@@ -1,0 +1,1 @@
+CREATE INDEX "event_messages_due_channel_idx" ON "event_messages" USING btree ("channel",coalesce("next_attempt_at", "scheduled_for")) WHERE "event_messages"."status" = 'scheduled';
