@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { aiLearningEvents, contractors, eventAttendees, eventMessages, events, eventSponsors, matcherWeights, peerMatches, ratings } from "@/db/schema";
+import { aiLearningEvents, contractors, eventAttendees, eventFeedback, eventMessages, events, eventSponsors, matcherWeights, peerMatches, ratings, type Message } from "@/db/schema";
+import { loadBatchContexts, loadSendContext } from "@/lib/messaging/send-context";
 import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
 import { freeze, resetClock } from "@/lib/clock";
 import { completeEvent, dueCompletions, scheduleEventCompletion } from "@/lib/followup/complete";
@@ -293,5 +295,35 @@ describe("connection summaries for a claimed batch", () => {
     expect(batch.get(dee.attendeeId)!.peers).toEqual([expect.objectContaining({ name: "eve Test", shared: true, email: "eve@summary.example" })]);
     expect(batch.get(eve.attendeeId)!.peers).toEqual([expect.objectContaining({ name: "dee Test", shared: false })]);
     expect(await loadConnectionSummaries(h.db, ev.id, [])).toEqual(new Map());
+  });
+
+  it("a claimed batch's follow-up facts (feedback given, already registered, summaries) are each what the row alone reads", async () => {
+    const ev = await makeEvent(h.db, { start: "2026-12-19 09:00", end: "2026-12-19 17:00" });
+    const next = await makeEvent(h.db, { start: "2027-01-19 09:00", end: "2027-01-19 17:00" });
+    const [gave, silent] = await Promise.all(["gave", "silent"].map((n) => registered(ev.slug, `${n}@facts.example`)));
+    await h.db.insert(eventFeedback).values({ eventId: ev.id, attendeeId: gave.attendeeId, score: 9, source: "sms" });
+    // Gave is already registered for the next event; Silent is not.
+    await registered(next.slug, "gave@facts.example");
+    const [template] = await h.db.select().from(eventMessages).where(eq(eventMessages.attendeeId, gave.attendeeId)).limit(1);
+    const row = (id: string, type: Message["type"], who: typeof gave, eventId: string): Message => ({ ...template, id, type, eventId, attendeeId: who.attendeeId, contractorId: who.contractorId });
+    const rows = [
+      row(randomUUID(), "feedback_request", gave, ev.id),
+      row(randomUUID(), "feedback_request", silent, ev.id),
+      row(randomUUID(), "event_invitation", gave, next.id),
+      row(randomUUID(), "event_invitation", silent, next.id),
+      row(randomUUID(), "connection_summary", silent, ev.id),
+      row(randomUUID(), "post_event_thank_you", gave, ev.id),
+    ];
+    const batch = await loadBatchContexts(h.db, rows);
+    const facts = rows.map((r) => batch.get(r.id)?.followup);
+    expect(facts).toEqual([
+      { feedbackGiven: true },
+      { feedbackGiven: false },
+      { registered: true },
+      { registered: false },
+      { summary: { sessions: [], sponsors: [], peers: [] } },
+      {},
+    ]);
+    for (const r of rows) expect((await loadSendContext(h.db, r))?.followup).toEqual(batch.get(r.id)?.followup);
   });
 });

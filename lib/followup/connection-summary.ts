@@ -17,7 +17,8 @@ async function outcomesOf(db: Db, attendeeIds: string[], kinds: string[]) {
     .where(and(inArray(attendeeKey, attendeeIds), inArray(aiLearningEvents.outcome, kinds)));
 }
 
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+/** `xs` by `key`, in their order. */
+export function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const x of xs) {
     const k = key(x);
@@ -69,7 +70,7 @@ export async function loadConnectionSummaries(db: Db, eventId: string, attendeeI
   ]);
   const mineBy = groupBy(mineAll, (o) => o.attendeeId);
   const ratingsBy = groupBy(ratingsAll, (r) => r.attendeeId);
-  const visitedAll = [...new Set(mineAll.filter((o) => o.outcome === "visited").map((o) => o.targetId))].filter(isUuid);
+  const visitedAll = visitedSponsorIds(mineAll);
   const otherIds = [...new Set(matches.flatMap((m) => [m.attendeeAId, m.attendeeBId]))];
   const [sponsorRows, theirsAll, others] = await Promise.all([
     visitedAll.length ? db.select().from(eventSponsors).where(inArray(eventSponsors.id, visitedAll)) : [],
@@ -103,8 +104,7 @@ export async function loadConnectionSummaries(db: Db, eventId: string, attendeeI
         rating: scoreOf(item.id, item.speakerId),
       }));
 
-    const visitedIds = [...new Set(mine.filter((o) => o.outcome === "visited").map((o) => o.targetId))].filter(isUuid);
-    const sponsors = visitedIds.flatMap((id) => {
+    const sponsors = visitedSponsorIds(mine).flatMap((id) => {
       const s = sponsorById.get(id);
       return s ? [{ name: s.name, boothNumber: s.boothNumber }] : [];
     });
@@ -130,6 +130,11 @@ export async function loadConnectionSummaries(db: Db, eventId: string, attendeeI
     out.set(attendeeId, { sessions, sponsors, peers });
   }
   return out;
+}
+
+/** The sponsors these outcomes visited, once each, in the order first visited. */
+function visitedSponsorIds(outcomes: Array<{ outcome: string | null; targetId: string | null }>): string[] {
+  return [...new Set(outcomes.filter((o) => o.outcome === "visited").map((o) => o.targetId))].filter(isUuid);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventFeedback, eventSponsors, events, type AgendaItem, type Event, type Message } from "@/db/schema";
 import { getAgenda } from "@/lib/events/queries";
-import { loadConnectionSummaries, loadConnectionSummary, type ConnectionSummary } from "@/lib/followup/connection-summary";
+import { groupBy, loadConnectionSummaries, type ConnectionSummary } from "@/lib/followup/connection-summary";
 
 /**
  * The event and its agenda are the same for every row of a claimed batch: the local
@@ -39,26 +39,48 @@ export async function loadSendContext(
   if (!contractor || !event) return null;
   const sponsorId = typeof m.personalization?.sponsorId === "string" ? m.personalization.sponsorId : null;
   const sponsor = sponsorId ? ((await db.select().from(eventSponsors).where(eq(eventSponsors.id, sponsorId)))[0] ?? null) : null;
-  return { contractor, event, attendee, agenda, sponsor, followup: await loadFollowupFacts(db, m, event.id) };
+  const facts = await loadFollowupFacts(db, [{ key: "one", eventId: event.id, attendeeId: m.attendeeId, contractorId: m.contractorId, type: m.type }]);
+  return { contractor, event, attendee, agenda, sponsor, followup: facts.get("one") ?? {} };
 }
 
 /** What the after-event and between-events messages decide on at send (lib/followup). */
 export type FollowupFacts = { summary?: ConnectionSummary; feedbackGiven?: boolean; registered?: boolean };
 
-async function loadFollowupFacts(db: Db, m: Pick<Message, "attendeeId" | "contractorId"> & { type?: Message["type"] }, eventId: string): Promise<FollowupFacts> {
-  if (m.type === "connection_summary" && m.attendeeId) return { summary: await loadConnectionSummary(db, eventId, m.attendeeId) };
-  if (m.type === "feedback_request" && m.attendeeId) {
-    const [given] = await db.select({ id: eventFeedback.id }).from(eventFeedback).where(eq(eventFeedback.attendeeId, m.attendeeId));
-    return { feedbackGiven: Boolean(given) };
-  }
-  if (m.type === "event_invitation") {
-    const [reg] = await db
-      .select({ id: eventAttendees.id })
-      .from(eventAttendees)
-      .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.contractorId, m.contractorId)));
-    return { registered: Boolean(reg) };
-  }
-  return {};
+type FollowupRow = { key: string; eventId: string; attendeeId: string | null; contractorId: string; type?: Message["type"] };
+
+/**
+ * The follow-up facts of a claimed batch (or of one row) in a fixed number of queries: the
+ * connection summaries per event (loadConnectionSummaries), the feedback already given and the
+ * registrations of the invited, one `IN` query each. Keyed by `key` (the row id).
+ */
+async function loadFollowupFacts(db: Db, rows: FollowupRow[]): Promise<Map<string, FollowupFacts>> {
+  const out = new Map<string, FollowupFacts>();
+  const summaryRows = rows.filter((r) => r.type === "connection_summary" && r.attendeeId);
+  const feedbackRows = rows.filter((r) => r.type === "feedback_request" && r.attendeeId);
+  const invitationRows = rows.filter((r) => r.type === "event_invitation");
+  const [summaries, given, registered] = await Promise.all([
+    Promise.all(
+      [...groupBy(summaryRows, (r) => r.eventId)].map(([eventId, rs]) => loadConnectionSummaries(db, eventId, rs.map((r) => r.attendeeId!))),
+    ).then((maps) => new Map(maps.flatMap((m) => [...m]))),
+    feedbackRows.length
+      ? db
+          .select({ attendeeId: eventFeedback.attendeeId })
+          .from(eventFeedback)
+          .where(inArray(eventFeedback.attendeeId, unique(feedbackRows.map((r) => r.attendeeId))))
+          .then((fs) => new Set(fs.map((f) => f.attendeeId)))
+      : new Set<string>(),
+    invitationRows.length
+      ? db
+          .select({ eventId: eventAttendees.eventId, contractorId: eventAttendees.contractorId })
+          .from(eventAttendees)
+          .where(and(inArray(eventAttendees.eventId, unique(invitationRows.map((r) => r.eventId))), inArray(eventAttendees.contractorId, unique(invitationRows.map((r) => r.contractorId)))))
+          .then((as) => new Set(as.map((a) => `${a.eventId}/${a.contractorId}`)))
+      : new Set<string>(),
+  ]);
+  for (const r of summaryRows) out.set(r.key, { summary: summaries.get(r.attendeeId!) });
+  for (const r of feedbackRows) out.set(r.key, { feedbackGiven: given.has(r.attendeeId!) });
+  for (const r of invitationRows) out.set(r.key, { registered: registered.has(`${r.eventId}/${r.contractorId}`) });
+  return out;
 }
 
 export type SendContext = NonNullable<Awaited<ReturnType<typeof loadSendContext>>>;
@@ -81,17 +103,18 @@ export async function loadBatchContexts(db: Db, rows: Message[], cache: EventCac
   const attendeeIds = unique(rows.map((r) => r.attendeeId));
   const sponsorIds = unique(rows.map((r) => (typeof r.personalization?.sponsorId === "string" ? r.personalization.sponsorId : null)));
   const eventIds = unique(rows.map((r) => r.eventId));
-  const [cs, as, ss, evs] = await Promise.all([
+  const followupRows = rows.flatMap((r) => (r.eventId ? [{ key: r.id, eventId: r.eventId, attendeeId: r.attendeeId, contractorId: r.contractorId, type: r.type }] : []));
+  const [cs, as, ss, evs, facts] = await Promise.all([
     contractorIds.length ? db.select().from(contractors).where(inArray(contractors.id, contractorIds)) : [],
     attendeeIds.length ? db.select().from(eventAttendees).where(inArray(eventAttendees.id, attendeeIds)) : [],
     sponsorIds.length ? db.select().from(eventSponsors).where(inArray(eventSponsors.id, sponsorIds)) : [],
     Promise.all(eventIds.map(async (id) => [id, await loadEvent(db, id, cache)] as const)),
+    loadFollowupFacts(db, followupRows),
   ]);
   const contractorById = new Map(cs.map((c) => [c.id, c]));
   const attendeeById = new Map(as.map((a) => [a.id, a]));
   const sponsorById = new Map(ss.map((s) => [s.id, s]));
   const eventById = new Map(evs);
-  const summaries = await prefetchSummaries(db, rows);
   for (const m of rows) {
     const contractor = contractorById.get(m.contractorId);
     const loaded = m.eventId ? eventById.get(m.eventId) : undefined;
@@ -106,20 +129,8 @@ export async function loadBatchContexts(db: Db, rows: Message[], cache: EventCac
       attendee: m.attendeeId ? (attendeeById.get(m.attendeeId) ?? null) : null,
       agenda: loaded.agenda,
       sponsor: sponsorId ? (sponsorById.get(sponsorId) ?? null) : null,
-      // The after-event types need a few facts of their own: the summaries prefetched above, the rest one query each.
-      followup: m.type === "connection_summary" && m.attendeeId ? { summary: summaries.get(m.attendeeId) } : await loadFollowupFacts(db, m, loaded.event.id),
+      followup: facts.get(m.id) ?? {},
     });
   }
   return out;
-}
-
-/** The connection summaries a claimed batch sends, per event in one loadConnectionSummaries each (a burst of 100 of them). */
-async function prefetchSummaries(db: Db, rows: Message[]): Promise<Map<string, ConnectionSummary>> {
-  const byEvent = new Map<string, string[]>();
-  for (const r of rows) {
-    if (r.type !== "connection_summary" || !r.attendeeId || !r.eventId) continue;
-    byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), r.attendeeId]);
-  }
-  const maps = await Promise.all([...byEvent].map(([eventId, ids]) => loadConnectionSummaries(db, eventId, ids)));
-  return new Map(maps.flatMap((m) => [...m]));
 }
