@@ -26,7 +26,7 @@
  * SMS: 5 numbers at 1 segment/s, first due first, the row's segments).
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contractors, eventAttendees, eventMessages, events, users, type Event } from "@/db/schema";
 import { setLanguageModelForTests } from "@/lib/ai/model";
@@ -303,9 +303,10 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
     }
     // The event first, then the queue: a completion seen finished here has all its rows visible to the queue read.
     const [ev] = await db.select({ status: events.status, batchRan: events.peerBatchRanAt, followupPlanned: events.followupPlannedAt }).from(events).where(eq(events.id, event.id));
-    const q = await queueState(db, event, t);
+    const logNow = performance.now() - lastLog > 15_000;
+    const q = await queueState(db, event, t, logNow);
     if (ev.status !== lastStatus) ctx.log(`  ${clock(t)}: the event is ${(lastStatus = ev.status)}`);
-    if (performance.now() - lastLog > 15_000) {
+    if (logNow) {
       lastLog = performance.now();
       ctx.log(`  ${clock(t)} ×${time.speed}: ${q.due} due, ${q.sending} sending, ${q.plansPending} plans pending, ${scans.length}/${arrivals.length} scanned`);
     }
@@ -338,14 +339,17 @@ async function runEventDay(ctx: BenchContext, db: Db, event: Event, people: Pers
   return { scans, batchMs, peakRssMb: peakRss / 2 ** 20, realSeconds, resend, twilio, speedLog, loop };
 }
 
-async function queueState(db: Db, event: Event, t: number) {
+async function queueState(db: Db, event: Event, t: number, counts: boolean) {
   const nowTs = sql`${new Date(t).toISOString()}::timestamptz`;
   // Read every 100 ms real: each part on an index (the drivers' due index, event + status), not a scan of
   // the event's whole outbox (320,000 rows at 10,000 attendees), so the replay's watching costs little.
+  // Whether anything is due or in flight is all the loop needs: counted only for the progress line. A count
+  // of the 21,800 rows due in the 10,000-attendee morning, every 100 ms, was the replay's own load on the database.
+  const many = (where: SQL) => (counts ? sql`(select count(*) from event_messages where ${where})::int` : sql`(select count(*) from (select 1 from event_messages where ${where} limit 1) one)::int`);
   const [m] = (await db.execute(sql`
     select
-      (select count(*) from event_messages where status = 'scheduled' and coalesce(next_attempt_at, scheduled_for) <= ${nowTs} and event_id = ${event.id})::int as due,
-      (select count(*) from event_messages where event_id = ${event.id} and status = 'sending')::int as sending,
+      ${many(sql`status = 'scheduled' and coalesce(next_attempt_at, scheduled_for) <= ${nowTs} and event_id = ${event.id}`)} as due,
+      ${many(sql`event_id = ${event.id} and status = 'sending'`)} as sending,
       (select coalesce(next_attempt_at, scheduled_for) from event_messages
         where status = 'scheduled' and coalesce(next_attempt_at, scheduled_for) > ${nowTs} and event_id = ${event.id}
         order by coalesce(next_attempt_at, scheduled_for) limit 1) as next_due`)) as unknown as Array<{ due: number; sending: number; next_due: Date | string | null }>;
