@@ -4,11 +4,10 @@ import { eventMessages, type Event } from "@/db/schema";
 import { createDevEmailChannel, createDevSmsChannel } from "@/lib/channels/dev-outbox";
 import { now, travelTo } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
-import { registerAttendee } from "@/lib/registration/register";
 import { defineBenchmark, type BenchContext, type FigureRow } from "./registry";
 import { profileDelivery } from "./support/delivery-profile";
-import { BENCH_EVENT_START, benchRegistration, createBenchEvent, local } from "./support/fixtures";
-import { countBy, round, runPool, summarize, timedWithCpu } from "./support/measure";
+import { BENCH_EVENT_START, createBenchEvent, local, registerBenchPeople } from "./support/fixtures";
+import { countBy, round, summarize, timedWithCpu } from "./support/measure";
 
 const BURST_TYPE = "check_in_reminder_1_hour" as const;
 /** The driver starts this long before the first message is due ("now + a few seconds"). */
@@ -25,12 +24,7 @@ type SentRow = { channel: "email" | "sms"; status: string; due: number; claimed:
  */
 async function prepareBurst(ctx: BenchContext, db: Db, event: Event, messages: number, windowMs: number) {
   const people = messages / 2;
-  travelTo(local("2027-03-01 12:00"));
-  ctx.log(`registering ${people.toLocaleString("en-US")} attendees (setup, not timed)`);
-  await runPool(Array.from({ length: people }, (_, i) => i), 8, async (i) => {
-    const r = await registerAttendee(db, benchRegistration(event.slug, i));
-    if (!r.ok) throw new Error(`registration ${i} failed: ${r.error.message}`);
-  });
+  await registerBenchPeople(ctx.log, db, event, people);
   await db
     .update(eventMessages)
     .set({ status: "cancelled", statusReason: "bench: not part of the burst" })

@@ -4,16 +4,15 @@ import type { Db } from "@/db/client";
 import { eventMessages, type Event } from "@/db/schema";
 import { createDevEmailChannel } from "@/lib/channels/dev-outbox";
 import { createTwilioChannel } from "@/lib/channels/sms/twilio";
-import { resetClock, travelTo } from "@/lib/clock";
+import { resetClock } from "@/lib/clock";
 import { startLocalDriver } from "@/lib/jobs/local-driver";
 import { databasePacer, SLOW_TAKE_MS, type SmsPacer } from "@/lib/messaging/pacing";
 import { smsSegmentCount } from "@/lib/messaging/segments";
-import { registerAttendee } from "@/lib/registration/register";
 import { startTwilioFake } from "@/tests/fakes/twilio-fake";
 import { defineBenchmark, type BenchContext, type FigureRow, type GoalCheck } from "./registry";
 import { controlledTime } from "./support/controlled-time";
-import { benchRegistration, createBenchEvent, local } from "./support/fixtures";
-import { loadAverage, round, runPool, summarize } from "./support/measure";
+import { createBenchEvent, local, registerBenchPeople } from "./support/fixtures";
+import { loadAverage, round, summarize } from "./support/measure";
 
 /**
  * The SMS path on its own (issue 13): a backlog of texts all due at once, 5 sending numbers at
@@ -29,12 +28,7 @@ const TYPE = "check_in_reminder_1_hour" as const;
 const GOAL_KEPT = 0.95;
 
 async function prepareBacklog(ctx: BenchContext, db: Db, event: Event, texts: number, dueAt: Date) {
-  travelTo(local("2027-03-01 12:00"));
-  ctx.log(`registering ${texts.toLocaleString("en-US")} attendees (setup, not timed)`);
-  await runPool(Array.from({ length: texts }, (_, i) => i), 8, async (i) => {
-    const r = await registerAttendee(db, benchRegistration(event.slug, i));
-    if (!r.ok) throw new Error(`registration ${i} failed: ${r.error.message}`);
-  });
+  await registerBenchPeople(ctx.log, db, event, texts);
   await db
     .update(eventMessages)
     .set({ status: "cancelled", statusReason: "bench: not part of the backlog" })

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { executedRows } from "@/db/bulk";
+import { eventMessages } from "@/db/schema";
 import { claimDueMessages, pickDue } from "@/lib/messaging/deliver";
+import { staleClaims, uncertainFor } from "@/lib/messaging/reconcile";
 import { registerAttendee } from "@/lib/registration/register";
 import { createTestDb } from "./db";
 import { local, makeEvent } from "./factories";
@@ -21,7 +23,7 @@ beforeAll(async () => {
   if (!res.ok) throw new Error(res.error.message);
   // Only the rows below are in play (the registration's own messages are not).
   await h.db.execute(sql`update event_messages set status = 'cancelled'`);
-  at = local("2027-03-10 08:30");
+  at = local("2027-03-10 08:30", "America/Chicago");
   // A burst mid-way: 6,000 rows due over the last hour, email and SMS interleaved, and 2,000 not due yet.
   await h.db.execute(sql`
     insert into event_messages (event_id, contractor_id, type, channel, dedupe_key, scheduled_for)
@@ -33,10 +35,11 @@ afterAll(async () => {
   await h.close();
 });
 
-async function plan(limit: number, channel?: "email" | "sms"): Promise<string> {
-  const lines = executedRows<Record<string, string>>(await h.db.execute(sql`explain ${pickDue(h.db, limit, at, { channel })}`));
+async function explain(query: Parameters<typeof sql>[1]): Promise<string> {
+  const lines = executedRows<Record<string, string>>(await h.db.execute(sql`explain ${query}`));
   return lines.map((l) => Object.values(l)[0]).join("\n");
 }
+const plan = (limit: number, channel?: "email" | "sms") => explain(pickDue(h.db, limit, at, { channel }));
 
 describe("the local driver's claim (decision 0214)", () => {
   it("an SMS lane's claim of one reads the SMS part of the due index in order: no sort, no bitmap of every due row", async () => {
@@ -49,6 +52,14 @@ describe("the local driver's claim (decision 0214)", () => {
     const p = await plan(300, "email");
     expect(p).toMatch(/Index Scan using event_messages_due_channel_idx/);
     expect(p).not.toMatch(/Sort|Bitmap/);
+  });
+
+  it("the backstops' sweeps of rows in flight read the in-flight index, not the whole outbox", async () => {
+    for (const where of [staleClaims(at, 300_000), uncertainFor(at, 30_000)]) {
+      const p = await explain(h.db.select({ id: eventMessages.id }).from(eventMessages).where(where).limit(50));
+      expect(p).toMatch(/event_messages_in_flight_idx/);
+      expect(p).not.toMatch(/Seq Scan on event_messages/);
+    }
   });
 
   it("claims the first due rows of its channel, in due order, and nothing not yet due", async () => {

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { eventAgendaItems, events, type Event } from "@/db/schema";
+import { travelTo } from "@/lib/clock";
+import { runPool } from "@/lib/pool";
+import { registerAttendee } from "@/lib/registration/register";
 import type { RegistrationInput } from "@/lib/registration/schema";
 
 /** The benchmarks' event: a one-day summit with a small agenda (tests/factories.ts' shape). */
@@ -69,4 +72,17 @@ export function benchRegistration(eventSlug: string, i: number): RegistrationInp
     smsConsent: true,
     companyName: "Acme Roofing",
   };
+}
+
+/**
+ * Registers `people` bench people for the event at a fixed moment three weeks before it (setup, not
+ * timed; 8 at a time), each planning every message; throws on the first refusal.
+ */
+export async function registerBenchPeople(log: (m: string) => void, db: Db, event: Event, people: number): Promise<void> {
+  travelTo(local("2027-03-01 12:00"));
+  log(`registering ${people.toLocaleString("en-US")} attendees (setup, not timed)`);
+  await runPool(Array.from({ length: people }, (_, i) => i), 8, async (i) => {
+    const r = await registerAttendee(db, benchRegistration(event.slug, i));
+    if (!r.ok) throw new Error(`registration ${i} failed: ${r.error.message}`);
+  });
 }

@@ -1,1 +1,2 @@
-CREATE INDEX "event_messages_due_channel_idx" ON "event_messages" USING btree ("channel",coalesce("next_attempt_at", "scheduled_for")) WHERE "event_messages"."status" = 'scheduled';
+CREATE INDEX "event_messages_due_channel_idx" ON "event_messages" USING btree ("channel",coalesce("next_attempt_at", "scheduled_for")) WHERE "event_messages"."status" = 'scheduled';--> statement-breakpoint
+CREATE INDEX "event_messages_in_flight_idx" ON "event_messages" USING btree ("claimed_at") WHERE "event_messages"."status" = 'sending';

@@ -91,6 +91,11 @@ export const eventMessages = pgTable(
     index("event_messages_due_channel_idx")
       .on(t.channel, sql`coalesce(${t.nextAttemptAt}, ${t.scheduledFor})`)
       .where(sql`${t.status} = 'scheduled'`),
+    // The backstops' sweeps of rows in flight (stale claims, uncertain SMS), every pass: the few rows
+    // in flight, not a scan of the whole outbox (decision 0214).
+    index("event_messages_in_flight_idx")
+      .on(t.claimedAt)
+      .where(sql`${t.status} = 'sending'`),
     index("event_messages_event_status_idx").on(t.eventId, t.status, t.type),
     // The dashboard's time-bound queue figures (overdue, the next hour, SMS due) read only the waiting rows.
     index("event_messages_event_waiting_idx")

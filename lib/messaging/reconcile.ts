@@ -19,13 +19,7 @@ export async function reconcileUncertainSms(
   const rows = await db
     .select()
     .from(eventMessages)
-    .where(
-      and(
-        eq(eventMessages.status, "sending"),
-        isNotNull(eventMessages.uncertainSince),
-        lte(eventMessages.uncertainSince, new Date(at.getTime() - (opts.olderThanMs ?? 30_000))),
-      ),
-    )
+    .where(uncertainFor(at, opts.olderThanMs ?? 30_000))
     .limit(opts.limit ?? 50);
   const tally = { confirmed: 0, retried: 0, failed: 0 };
   for (const row of rows) {
@@ -84,11 +78,7 @@ export async function reconcileUncertainSms(
  */
 export async function recoverStaleClaims(db: Db, opts: { staleMs?: number; now?: Date } = {}): Promise<number> {
   const at = opts.now ?? clockNow();
-  const stale = and(
-    eq(eventMessages.status, "sending"),
-    isNull(eventMessages.uncertainSince),
-    lte(eventMessages.claimedAt, new Date(at.getTime() - (opts.staleMs ?? 5 * 60_000))),
-  );
+  const stale = staleClaims(at, opts.staleMs ?? 5 * 60_000);
   const resend = await db
     .update(eventMessages)
     .set({ status: "scheduled", nextAttemptAt: at, lastError: "worker stopped mid-send; retrying", updatedAt: at })
@@ -100,4 +90,17 @@ export async function recoverStaleClaims(db: Db, opts: { staleMs?: number; now?:
     .where(and(stale, eq(eventMessages.channel, "sms")))
     .returning({ id: eventMessages.id });
   return resend.length + lookup.length;
+}
+
+/**
+ * The backstops' two sweeps of rows in flight, every pass: both read the in-flight index
+ * (`status = 'sending'`, by claim time) instead of the whole outbox (decision 0214).
+ */
+export function uncertainFor(at: Date, olderThanMs: number) {
+  return and(eq(eventMessages.status, "sending"), isNotNull(eventMessages.uncertainSince), lte(eventMessages.uncertainSince, new Date(at.getTime() - olderThanMs)));
+}
+
+/** Claims held longer than `staleMs` and not known uncertain: their worker stopped mid-send. */
+export function staleClaims(at: Date, staleMs: number) {
+  return and(eq(eventMessages.status, "sending"), isNull(eventMessages.uncertainSince), lte(eventMessages.claimedAt, new Date(at.getTime() - staleMs)));
 }
